@@ -1,0 +1,104 @@
+package io.flotilla.gateway;
+
+import java.net.ConnectException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error the gateway itself answers is RFC 9457 problem+json, and a service that is down or
+ * slow gets the right status at once: 503 when it cannot be reached, 504 when it does not answer
+ * in time. Runs before Spring Boot's default handler, which would answer 500 for a refused
+ * connection.
+ */
+@Component
+@Order(-2)
+class ProblemErrorHandler implements WebExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+  private final ServerResponse.Context context;
+
+  ProblemErrorHandler(ServerCodecConfigurer codecs) {
+    List<HttpMessageWriter<?>> writers = codecs.getWriters();
+    this.context =
+        new ServerResponse.Context() {
+          @Override
+          public List<HttpMessageWriter<?>> messageWriters() {
+            return writers;
+          }
+
+          @Override
+          public List<ViewResolver> viewResolvers() {
+            return List.of();
+          }
+        };
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.error(error);
+    }
+    ProblemDetail problem = problemFor(error, serviceOf(exchange));
+    problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+    return ServerResponse.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .bodyValue(problem)
+        .flatMap(response -> response.writeTo(exchange, context));
+  }
+
+  private static ProblemDetail problemFor(Throwable error, String service) {
+    if (isConnectFailure(error)) {
+      log.warn("{} service unreachable: {}", service, error.toString());
+      return problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The " + service + " service cannot be reached right now; try again shortly.");
+    }
+    if (error instanceof ResponseStatusException status) {
+      HttpStatusCode code = status.getStatusCode();
+      if (code.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+        log.warn("{} service timed out: {}", service, status.getReason());
+        return problem(code, "The " + service + " service did not answer in time.");
+      }
+      return problem(code, status.getReason() != null ? status.getReason() : status.getMessage());
+    }
+    log.error("Unexpected gateway error for the {} service", service, error);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed to answer this request.");
+  }
+
+  private static ProblemDetail problem(HttpStatusCode status, String detail) {
+    return ProblemDetail.forStatusAndDetail(status, detail);
+  }
+
+  private static boolean isConnectFailure(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      // Netty's connect timeout extends ConnectException too.
+      if (cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String serviceOf(ServerWebExchange exchange) {
+    Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+    return route == null ? "requested" : route.getId();
+  }
+}

@@ -1,0 +1,43 @@
+package io.flotilla.platform;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** What a service gets by depending on the platform, for whichever web stack it runs on. */
+// Before Spring MVC's own, whose problem-details handler steps back when ours is present.
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+class PlatformAutoConfiguration {
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = Type.SERVLET)
+  static class Servlet {
+
+    @Bean
+    FilterRegistrationBean<RequestLoggingFilter> requestLoggingFilter() {
+      var registration = new FilterRegistrationBean<>(new RequestLoggingFilter());
+      // Outermost, so the logged duration and status include every other filter.
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      return registration;
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+      return new ProblemDetailsAdvice();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = Type.REACTIVE)
+  static class Reactive {
+
+    @Bean
+    ReactiveRequestLoggingFilter reactiveRequestLoggingFilter() {
+      return new ReactiveRequestLoggingFilter();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.flotilla.platform;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive services (the gateway): carries the request id, passing it on to whatever the request
+ * is forwarded to, and logs every request with its duration.
+ */
+class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    long start = System.nanoTime();
+    String requestId =
+        RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+    ServerWebExchange withId =
+        exchange
+            .mutate()
+            .request(request -> request.headers(h -> h.set(RequestIds.HEADER, requestId)))
+            .build();
+    var response = withId.getResponse();
+    // Set at commit time, replacing the copy a proxied service sends back; logged then too,
+    // when the status is final (error handlers run outside web filters).
+    response.beforeCommit(
+        () -> {
+          response.getHeaders().set(RequestIds.HEADER, requestId);
+          ServerHttpRequest request = withId.getRequest();
+          HttpStatusCode status = response.getStatusCode();
+          RequestLog.answered(
+              request.getMethod().name(),
+              request.getURI().getRawPath(),
+              request.getURI().getRawQuery(),
+              status == null ? 200 : status.value(),
+              start,
+              requestId);
+          return Mono.empty();
+        });
+    return chain.filter(withId);
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}

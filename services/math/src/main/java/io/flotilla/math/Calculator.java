@@ -1,0 +1,138 @@
+package io.flotilla.math;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.math.BigInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks inputs against the configured limits, computes on a cache miss, and times every
+ * computation. Results are kept as decimal strings: turning a 450,000-digit number into text costs
+ * as much as computing it, so the cache saves both.
+ */
+@Component
+class Calculator {
+
+  private static final Logger log = LoggerFactory.getLogger(Calculator.class);
+
+  /** What Python's int() accepted in the seed, minus its exotic corners: an optional sign. */
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
+  /** log2(10): bits per decimal digit, for turning a digit limit into a bit budget. */
+  private static final double BITS_PER_DIGIT = Math.log(10) / Math.log(2);
+
+  private final MathProperties limits;
+  private final Cache<Computation, String> results;
+  private final MeterRegistry registry;
+
+  Calculator(MathProperties limits, MeterRegistry registry) {
+    this.limits = limits;
+    this.registry = registry;
+    this.results =
+        Caffeine.newBuilder()
+            .maximumWeight(limits.cacheMaxDigits())
+            .weigher((Computation key, String digits) -> digits.length())
+            .recordStats()
+            .build();
+    CaffeineCacheMetrics.monitor(registry, results, "math.results");
+  }
+
+  String factorial(String rawN) {
+    int n = bounded("n", rawN, limits.factorialMax());
+    return compute(new Computation("factorial", "n=" + n), () -> Algorithms.factorial(n));
+  }
+
+  String fibonacci(String rawN) {
+    int n = bounded("n", rawN, limits.fibonacciMax());
+    return compute(new Computation("fibonacci", "n=" + n), () -> Algorithms.fibonacci(n));
+  }
+
+  String ackermann(String rawM, String rawN) {
+    String allowed =
+        "a non-negative integer, with a result of at most "
+            + limits.ackermannMaxDigits()
+            + " digits";
+    BigInteger m = nonNegative("m", rawM, allowed);
+    BigInteger n = nonNegative("n", rawN, allowed);
+    // A little over the digit limit in bits; the exact digit count is checked on the text below.
+    long maxBits = (long) Math.ceil(limits.ackermannMaxDigits() * BITS_PER_DIGIT) + 1;
+    try {
+      String digits =
+          compute(
+              new Computation("ackermann", "m=" + m + " n=" + n),
+              () -> Algorithms.ackermann(m, n, maxBits));
+      if (digits.length() > limits.ackermannMaxDigits()) {
+        throw new Algorithms.ResultTooLargeException();
+      }
+      return digits;
+    } catch (Algorithms.ResultTooLargeException e) {
+      String offending = m.compareTo(BigInteger.valueOf(5)) > 0 ? rawM.strip() : rawN.strip();
+      throw InvalidInputException.resultTooLarge(
+          rawM.strip(), rawN.strip(), limits.ackermannMaxDigits(), offending);
+    }
+  }
+
+  private String compute(Computation computation, Supplier<BigInteger> algorithm) {
+    return results.get(computation, key -> timed(key, algorithm));
+  }
+
+  private String timed(Computation computation, Supplier<BigInteger> algorithm) {
+    long start = System.nanoTime();
+    String outcome = "success";
+    try {
+      return algorithm.get().toString();
+    } catch (Algorithms.ResultTooLargeException e) {
+      outcome = "too_large";
+      throw e;
+    } finally {
+      long nanos = System.nanoTime() - start;
+      Timer.builder("math.computation")
+          .description("Time to compute a result (cache misses only) and turn it into digits")
+          .tag("algo", computation.algo())
+          .tag("outcome", outcome)
+          .publishPercentileHistogram()
+          .register(registry)
+          .record(nanos, TimeUnit.NANOSECONDS);
+      log.debug(
+          "{} {} took {} ms ({})",
+          computation.algo(),
+          computation.arguments(),
+          String.format("%.2f", nanos / 1_000_000.0),
+          outcome);
+    }
+  }
+
+  private int bounded(String parameter, String raw, int max) {
+    BigInteger value = nonNegative(parameter, raw, "an integer from 0 to " + max);
+    if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw InvalidInputException.aboveLimit(parameter, max, raw.strip());
+    }
+    return value.intValueExact();
+  }
+
+  private static BigInteger nonNegative(String parameter, String raw, String allowed) {
+    if (raw == null) {
+      throw InvalidInputException.missing(parameter, allowed);
+    }
+    String text = raw.strip();
+    if (!INTEGER.matcher(text).matches()) {
+      throw InvalidInputException.notAnInteger(parameter, allowed, raw);
+    }
+    BigInteger value = new BigInteger(text);
+    if (value.signum() < 0) {
+      throw InvalidInputException.negative(parameter, allowed, text);
+    }
+    return value;
+  }
+
+  /** A cache key: which function, and its arguments in canonical form ("n=20", not "+020"). */
+  record Computation(String algo, String arguments) {}
+}

@@ -1,0 +1,47 @@
+package io.flotilla.math;
+
+import io.flotilla.math.MathBodies.PathFailure;
+import io.flotilla.math.MathBodies.PathResult;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 001's API: {@code /fibonacci/{n}/}, {@code /factorial/{n}/}, {@code /ackermann/{m}/{n}/},
+ * trailing slash optional. The seed promised 400 for invalid input and gave 500; this gives 400.
+ */
+@RestController
+class PathStyleController {
+
+  private final Calculator calculator;
+
+  PathStyleController(Calculator calculator) {
+    this.calculator = calculator;
+  }
+
+  @GetMapping({"/factorial/{n}", "/factorial/{n}/"})
+  @Operation(summary = "n!, exact, as a decimal string")
+  PathResult factorial(@PathVariable String n) {
+    return new PathResult(calculator.factorial(n));
+  }
+
+  @GetMapping({"/fibonacci/{n}", "/fibonacci/{n}/"})
+  @Operation(summary = "F(n) with F(0) = 0, F(1) = 1, exact, as a decimal string")
+  PathResult fibonacci(@PathVariable String n) {
+    return new PathResult(calculator.fibonacci(n));
+  }
+
+  @GetMapping({"/ackermann/{m}/{n}", "/ackermann/{m}/{n}/"})
+  @Operation(summary = "The Ackermann function A(m, n), exact, as a decimal string")
+  PathResult ackermann(@PathVariable String m, @PathVariable String n) {
+    return new PathResult(calculator.ackermann(m, n));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<PathFailure> invalid(InvalidInputException invalid) {
+    return ResponseEntity.badRequest().body(new PathFailure(invalid));
+  }
+}
