@@ -23,9 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error the gateway itself answers is RFC 9457 problem+json, and a service that is down or
- * slow gets the right status at once: 503 when it cannot be reached, 504 when it does not answer
- * in time. Runs before Spring Boot's default handler, which would answer 500 for a refused
- * connection.
+ * slow gets the right status at once: 503 when it cannot be reached, 504 when it does not answer in
+ * time. Runs before Spring Boot's default handler, which would answer 500 for a refused connection.
  */
 @Component
 @Order(-2)

@@ -10,7 +10,8 @@ import org.springframework.core.Ordered;
 
 /** What a service gets by depending on the platform, for whichever web stack it runs on. */
 // Before Spring MVC's own, whose problem-details handler steps back when ours is present.
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 class PlatformAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)

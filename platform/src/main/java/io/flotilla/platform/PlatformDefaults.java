@@ -32,7 +32,8 @@ class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
               new ResourcePropertySource(
                   SOURCE_NAME, new ClassPathResource("flotilla-defaults.properties")));
     } catch (IOException e) {
-      throw new UncheckedIOException("flotilla-defaults.properties is missing from the platform", e);
+      throw new UncheckedIOException(
+          "flotilla-defaults.properties is missing from the platform", e);
     }
   }
 

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem details for every error of a servlet service that does not answer in a shape
- * of its own: Spring MVC's own exceptions (404, 405, 415, bad bodies...) through the base class,
- * and anything unexpected as a 500 that names the request id instead of showing a stack trace.
+ * RFC 9457 problem details for every error of a servlet service that does not answer in a shape of
+ * its own: Spring MVC's own exceptions (404, 405, 415, bad bodies...) through the base class, and
+ * anything unexpected as a 500 that names the request id instead of showing a stack trace.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {

@@ -9,8 +9,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Reactive services (the gateway): carries the request id, passing it on to whatever the request
- * is forwarded to, and logs every request with its duration.
+ * Reactive services (the gateway): carries the request id, passing it on to whatever the request is
+ * forwarded to, and logs every request with its duration.
  */
 class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
 
@@ -27,20 +27,19 @@ class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
     var response = withId.getResponse();
     // Set at commit time, replacing the copy a proxied service sends back; logged then too,
     // when the status is final (error handlers run outside web filters).
-    response.beforeCommit(
-        () -> {
-          response.getHeaders().set(RequestIds.HEADER, requestId);
-          ServerHttpRequest request = withId.getRequest();
-          HttpStatusCode status = response.getStatusCode();
-          RequestLog.answered(
-              request.getMethod().name(),
-              request.getURI().getRawPath(),
-              request.getURI().getRawQuery(),
-              status == null ? 200 : status.value(),
-              start,
-              requestId);
-          return Mono.empty();
-        });
+    response.beforeCommit(() -> {
+      response.getHeaders().set(RequestIds.HEADER, requestId);
+      ServerHttpRequest request = withId.getRequest();
+      HttpStatusCode status = response.getStatusCode();
+      RequestLog.answered(
+          request.getMethod().name(),
+          request.getURI().getRawPath(),
+          request.getURI().getRawQuery(),
+          status == null ? 200 : status.value(),
+          start,
+          requestId);
+      return Mono.empty();
+    });
     return chain.filter(withId);
   }
 

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * One event per answered request, on logger {@code flotilla.request}: readable on the console,
- * with the same facts as fields in structured (ECS JSON) logs.
+ * One event per answered request, on logger {@code flotilla.request}: readable on the console, with
+ * the same facts as fields in structured (ECS JSON) logs.
  */
 final class RequestLog {
 

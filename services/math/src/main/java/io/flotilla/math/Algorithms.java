@@ -19,8 +19,8 @@ final class Algorithms {
 
   /**
    * n! by splitting the product 1..n in halves, so that the big multiplications happen between
-   * numbers of similar size (where Karatsuba and Toom-Cook help) instead of one huge number times
-   * a small one n times. The recursion depth is log2(n).
+   * numbers of similar size (where Karatsuba and Toom-Cook help) instead of one huge number times a
+   * small one n times. The recursion depth is log2(n).
    */
   static BigInteger factorial(int n) {
     if (n < 0) {
@@ -42,8 +42,8 @@ final class Algorithms {
   }
 
   /**
-   * F(n) with F(0) = 0 and F(1) = 1, by fast doubling: walking the bits of n from the top,
-   * F(2k) = F(k)(2F(k+1) - F(k)) and F(2k+1) = F(k)^2 + F(k+1)^2. About log2(n) steps.
+   * F(n) with F(0) = 0 and F(1) = 1, by fast doubling: walking the bits of n from the top, F(2k) =
+   * F(k)(2F(k+1) - F(k)) and F(2k+1) = F(k)^2 + F(k+1)^2. About log2(n) steps.
    */
   static BigInteger fibonacci(int n) {
     if (n < 0) {
@@ -66,9 +66,9 @@ final class Algorithms {
   }
 
   /**
-   * The two-argument Ackermann function A(m, n) by its closed forms: n+1, n+2, 2n+3 and
-   * 2^(n+3)-3 for m = 0..3, and for m >= 4 by A(m, n) = A(m-1, ·) applied n+1 times to 1, which
-   * leaves the bit budget after a handful of steps. Never recursive beyond m levels (m <= 5).
+   * The two-argument Ackermann function A(m, n) by its closed forms: n+1, n+2, 2n+3 and 2^(n+3)-3
+   * for m = 0..3, and for m >= 4 by A(m, n) = A(m-1, ·) applied n+1 times to 1, which leaves the
+   * bit budget after a handful of steps. Never recursive beyond m levels (m <= 5).
    *
    * @throws ResultTooLargeException when the result would have more than {@code maxBits} bits
    */

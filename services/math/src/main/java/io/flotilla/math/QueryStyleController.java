@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 000's API: {@code /ping}, {@code /factorial?n=}, {@code /fibonacci?n=}, {@code /ackermann?m=&n=}. */
+/**
+ * Seed 000's API: {@code /ping}, {@code /factorial?n=}, {@code /fibonacci?n=}, {@code
+ * /ackermann?m=&n=}.
+ */
 @RestController
 class QueryStyleController {
 
