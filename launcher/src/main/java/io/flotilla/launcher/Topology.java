@@ -1,0 +1,44 @@
+package io.flotilla.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which services run, on which ports, and how they find each other. Ports follow the same
+ * environment variables as the services themselves ({@code MATH_PORT}, {@code GATEWAY_PORT}...).
+ * Services start in this order; the gateway comes last so that it is ready to route when it is up.
+ */
+final class Topology {
+
+  private Topology() {}
+
+  static List<Service> from(Map<String, String> env) {
+    int math = port(env, "MATH_PORT", 8081);
+    int gateway = port(env, "GATEWAY_PORT", 8080);
+
+    List<Service> services = new ArrayList<>();
+    services.add(new Service("math", math, List.of()));
+    services.add(
+        new Service(
+            "gateway", gateway, List.of("--flotilla.services.math=http://localhost:" + math)));
+    return List.copyOf(services);
+  }
+
+  static int port(Map<String, String> env, String variable, int defaultPort) {
+    String value = env.get(variable);
+    if (value == null || value.isBlank()) {
+      return defaultPort;
+    }
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below, with what is allowed
+    }
+    throw new IllegalArgumentException(
+        variable + " must be a port number from 1 to 65535, got \"" + value + "\"");
+  }
+}

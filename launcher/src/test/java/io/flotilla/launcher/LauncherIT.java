@@ -1,0 +1,146 @@
+package io.flotilla.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The launcher as a person runs it: the built jar in its own JVM, every service inside it, asked
+ * over real HTTP through the gateway, then stopped with SIGTERM like Ctrl-C.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherIT {
+
+  private static final Path LAUNCHER_JAR = Path.of("target", "flotilla-launcher.jar");
+
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static Process launcher;
+  private static Thread reader;
+  private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private static int gatewayPort;
+  private static int mathPort;
+
+  @BeforeAll
+  static void startTheSystem() throws Exception {
+    assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
+    gatewayPort = freePort();
+    mathPort = freePort();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
+    builder.environment().put("GATEWAY_PORT", Integer.toString(gatewayPort));
+    builder.environment().put("MATH_PORT", Integer.toString(mathPort));
+    builder
+        .environment()
+        .put("FLOTILLA_DATA_DIR", Files.createTempDirectory("flotilla").toString());
+    launcher = builder.start();
+
+    CountDownLatch ready = new CountDownLatch(1);
+    reader =
+        Thread.ofPlatform()
+            .daemon()
+            .start(() -> {
+              try (var lines =
+                  new BufferedReader(
+                      new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  output.add(line);
+                  if (line.startsWith("Flotilla is ready")) {
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
+    boolean started = ready.await(3, TimeUnit.MINUTES);
+    assertThat(started).as("launcher ready; its output:%n%s", String.join("\n", output)).isTrue();
+  }
+
+  @AfterAll
+  static void stopTheSystem() throws Exception {
+    if (launcher != null && launcher.isAlive()) {
+      launcher.destroyForcibly();
+    }
+  }
+
+  @Test
+  void printsEveryServiceUrl() {
+    assertThat(output)
+        .anySatisfy(line -> assertThat(line).contains("math", "http://localhost:" + mathPort))
+        .anySatisfy(
+            line -> assertThat(line).contains("gateway", "http://localhost:" + gatewayPort));
+  }
+
+  @Test
+  void gatewayAnswersMathInBothStyles() throws Exception {
+    HttpResponse<String> query = get(gatewayPort, "/factorial?n=5");
+    assertThat(query.statusCode()).isEqualTo(200);
+    assertThat(query.body())
+        .isEqualTo("{\"algo\":\"factorial\",\"result\":120,\"status\":\"success\"}");
+
+    HttpResponse<String> path = get(gatewayPort, "/fibonacci/10/");
+    assertThat(path.body()).isEqualTo("{\"response\":\"55\"}");
+  }
+
+  @Test
+  void eachServiceAnswersOnItsOwnPort() throws Exception {
+    assertThat(get(mathPort, "/ping").body()).isEqualTo("{\"message\":\"pong\"}");
+    assertThat(get(mathPort, "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(get(gatewayPort, "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void sigtermStopsEveryServiceGracefully() throws Exception {
+    // SIGTERM runs the same shutdown hooks as Ctrl-C. Through the handle, because
+    // Process.destroy() would also close the pipe that the rest of the output comes through.
+    launcher.toHandle().destroy();
+
+    assertThat(launcher.waitFor(1, TimeUnit.MINUTES)).as("launcher exited").isTrue();
+    reader.join(Duration.ofSeconds(10));
+    assertThat(output)
+        .as("output after SIGTERM, exit code %d", launcher.exitValue())
+        .anySatisfy(line -> assertThat(line).contains("[math]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[gateway]", "Graceful shutdown complete"));
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
