@@ -21,8 +21,9 @@ class PlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestLoggingFilter> requestLoggingFilter() {
       var registration = new FilterRegistrationBean<>(new RequestLoggingFilter());
-      // Outermost, so the logged duration and status include every other filter.
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      // Just inside Spring's observation filter (HIGHEST_PRECEDENCE + 1), so that the log line
+      // carries the trace id, and outside everything else, so the duration includes it.
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
       return registration;
     }
 

@@ -1,5 +1,6 @@
 package io.flotilla.platform;
 
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -12,12 +13,18 @@ final class RequestLog {
 
   private static final Logger log = LoggerFactory.getLogger("flotilla.request");
 
+  private static final Set<String> PROBES = Set.of("/health", "/livez", "/readyz");
+
   private RequestLog() {}
+
+  private static boolean isProbeOrScrape(String path) {
+    return path.startsWith("/actuator/") || PROBES.contains(path);
+  }
 
   static void answered(
       String method, String path, String query, int status, long startNanos, String requestId) {
     // Scrapes and probes would drown the interesting lines, so they log one level lower.
-    Level level = path.startsWith("/actuator") ? Level.DEBUG : Level.INFO;
+    Level level = isProbeOrScrape(path) ? Level.DEBUG : Level.INFO;
     if (!log.isEnabledForLevel(level)) {
       return;
     }
