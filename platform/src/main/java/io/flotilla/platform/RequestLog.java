@@ -1,8 +1,10 @@
 package io.flotilla.platform;
 
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.event.Level;
 
 /**
@@ -30,12 +32,16 @@ final class RequestLog {
     }
     double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
     String target = query == null ? path : path + "?" + query;
-    log.atLevel(level)
-        .addKeyValue("http.request.method", method)
-        .addKeyValue("url.path", path)
-        .addKeyValue("http.response.status_code", status)
-        .addKeyValue("event.duration_ms", millis)
-        .addKeyValue("request.id", requestId)
-        .log("{} {} {} {} ms", method, target, status, String.format("%.2f", millis));
+    var event =
+        log.atLevel(level)
+            .addKeyValue("http.request.method", method)
+            .addKeyValue("url.path", path)
+            .addKeyValue("http.response.status_code", status)
+            .addKeyValue("event.duration_ms", millis);
+    // Servlet services already have the id in the MDC; a second copy breaks ECS JSON logging.
+    if (MDC.get(RequestLoggingFilter.MDC_KEY) == null) {
+      event = event.addKeyValue(RequestLoggingFilter.MDC_KEY, requestId);
+    }
+    event.log("{} {} {} {} ms", method, target, status, String.format(Locale.ROOT, "%.2f", millis));
   }
 }
