@@ -1,5 +1,6 @@
 package io.flotilla.platform;
 
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -29,6 +30,6 @@ final class RequestLog {
         .addKeyValue("http.response.status_code", status)
         .addKeyValue("event.duration_ms", millis)
         .addKeyValue("request.id", requestId)
-        .log("{} {} {} {} ms", method, target, status, String.format("%.2f", millis));
+        .log("{} {} {} {} ms", method, target, status, String.format(Locale.ROOT, "%.2f", millis));
   }
 }
