@@ -1,6 +1,7 @@
 package io.flotilla.gateway;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,15 +56,16 @@ class ProblemErrorHandler implements WebExceptionHandler {
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(error);
     }
-    ProblemDetail problem = problemFor(error, serviceOf(exchange));
-    problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+    String path = exchange.getRequest().getPath().value();
+    ProblemDetail problem = problemFor(error, serviceOf(exchange), path);
+    problem.setInstance(URI.create(path));
     return ServerResponse.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(problem)
         .flatMap(response -> response.writeTo(exchange, context));
   }
 
-  private static ProblemDetail problemFor(Throwable error, String service) {
+  private static ProblemDetail problemFor(Throwable error, String service, String path) {
     if (isConnectFailure(error)) {
       log.warn("{} service unreachable: {}", service, error.toString());
       return problem(
@@ -75,6 +77,9 @@ class ProblemErrorHandler implements WebExceptionHandler {
       if (code.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
         log.warn("{} service timed out: {}", service, status.getReason());
         return problem(code, "The " + service + " service did not answer in time.");
+      }
+      if (code.value() == HttpStatus.NOT_FOUND.value()) {
+        return problem(code, "Nothing is served at " + path + " through the gateway.");
       }
       return problem(code, status.getReason() != null ? status.getReason() : status.getMessage());
     }

@@ -1,0 +1,91 @@
+package io.flotilla.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.platform.sample.SampleApplication;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Every error a servlet service does not shape itself is answered as RFC 9457 problem details. */
+@SpringBootTest(
+    classes = SampleApplication.class,
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "spring.application.name=sample")
+@AutoConfigureRestTestClient
+class ServletProblemDetailsTest {
+
+  @Autowired RestTestClient client;
+
+  @Test
+  void unknownPathIsA404Problem() {
+    client
+        .get()
+        .uri("/no/such/path")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(404)
+        .jsonPath("$.title")
+        .isEqualTo("Not Found");
+  }
+
+  @Test
+  void wrongMethodIsA405ProblemThatSaysWhatIsAllowed() {
+    client
+        .delete()
+        .uri("/hello")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(405)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .valueEquals("Allow", "GET")
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(405);
+  }
+
+  @Test
+  void unexpectedExceptionIsA500ProblemNamingTheRequestIdAndNothingElse() {
+    byte[] body =
+        client
+            .get()
+            .uri("/boom")
+            .header("X-Request-Id", "boom-42")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(500)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals("X-Request-Id", "boom-42")
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(500)
+            .jsonPath("$.detail")
+            .isEqualTo(
+                "The server could not answer this request; it is logged under request id"
+                    + " boom-42.")
+            .returnResult()
+            .getResponseBody();
+
+    String text = new String(body, StandardCharsets.UTF_8);
+    assertThat(text)
+        .doesNotContain(SampleApplication.SECRET)
+        .doesNotContain("hunter2")
+        .doesNotContain("Exception")
+        .doesNotContain("io.flotilla")
+        .doesNotContainPattern("\\bat [a-z]+\\.");
+  }
+}
