@@ -61,6 +61,11 @@ final class InvalidInputException extends RuntimeException {
   }
 
   private static String echo(String raw) {
-    return raw.length() <= ECHO_LIMIT ? raw : raw.substring(0, ECHO_LIMIT) + "...";
+    if (raw.length() <= ECHO_LIMIT) {
+      return raw;
+    }
+    // Never cut between the two halves of a surrogate pair (an emoji, say).
+    int end = Character.isHighSurrogate(raw.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+    return raw.substring(0, end) + "...";
   }
 }
