@@ -60,6 +60,11 @@ final class InvalidInputException extends RuntimeException {
         echo(offending));
   }
 
+  /** The query string could not be read at all: a broken percent escape or invalid UTF-8. */
+  static InvalidInputException undecodableQuery() {
+    return new InvalidInputException("query string is not valid percent-encoded UTF-8", "");
+  }
+
   private static String echo(String raw) {
     if (raw.length() <= ECHO_LIMIT) {
       return raw;
