@@ -60,7 +60,17 @@ final class InvalidInputException extends RuntimeException {
         echo(offending));
   }
 
+  /** The query string could not be read at all: a broken percent escape or invalid UTF-8. */
+  static InvalidInputException undecodableQuery() {
+    return new InvalidInputException("query string is not valid percent-encoded UTF-8", "");
+  }
+
   private static String echo(String raw) {
-    return raw.length() <= ECHO_LIMIT ? raw : raw.substring(0, ECHO_LIMIT) + "...";
+    if (raw.length() <= ECHO_LIMIT) {
+      return raw;
+    }
+    // Never cut between the two halves of a surrogate pair (an emoji, say).
+    int end = Character.isHighSurrogate(raw.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+    return raw.substring(0, end) + "...";
   }
 }

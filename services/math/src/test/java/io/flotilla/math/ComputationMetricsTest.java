@@ -1,0 +1,111 @@
+package io.flotilla.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The computation timer and the result cache, as Prometheus scrapes them. Other tests share this
+ * application, so every check compares a counter before and after, with arguments no other test
+ * uses.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ComputationMetricsTest {
+
+  @LocalServerPort int port;
+
+  Http http;
+
+  @BeforeEach
+  void connect() {
+    http = new Http(port);
+  }
+
+  /** The sum of every sample of a metric whose labels include all the given ones. */
+  private double scraped(String metric, String... labels) {
+    Http.Answer scrape = http.get("/actuator/prometheus");
+    assertThat(scrape.status()).isEqualTo(200);
+    return scrape
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(metric + "{"))
+        .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private double factorialsComputed() {
+    return scraped("math_computation_seconds_count", "algo=\"factorial\"", "outcome=\"success\"");
+  }
+
+  private double cacheHits() {
+    return scraped("cache_gets_total", "cache=\"math.results\"", "result=\"hit\"");
+  }
+
+  @Test
+  void aComputationIsTimedOnceAndRepeatsAreServedFromTheCache() {
+    double computedBefore = factorialsComputed();
+    double hitsBefore = cacheHits();
+
+    assertThat(http.get("/factorial?n=4321").status()).isEqualTo(200);
+    assertThat(factorialsComputed()).isEqualTo(computedBefore + 1);
+    assertThat(cacheHits()).isEqualTo(hitsBefore);
+
+    assertThat(http.get("/factorial?n=4321").status()).isEqualTo(200);
+    assertThat(http.get("/factorial/4321/").status()).isEqualTo(200);
+    assertThat(factorialsComputed()).isEqualTo(computedBefore + 1);
+    assertThat(cacheHits()).isEqualTo(hitsBefore + 2);
+  }
+
+  @Test
+  void aResultTooLargeIsTimedWithItsOwnOutcome() {
+    double before =
+        scraped("math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\"");
+
+    assertThat(http.get("/ackermann?m=4&n=4321").status()).isEqualTo(400);
+
+    assertThat(
+            scraped(
+                "math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\""))
+        .isEqualTo(before + 1);
+  }
+
+  @Test
+  void refusedInputsAreNeitherComputedNorCached() {
+    double computedBefore = factorialsComputed();
+    double missesBefore = scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\"");
+
+    assertThat(http.get("/factorial?n=100001").status()).isEqualTo(400);
+    assertThat(http.get("/factorial?n=abc").status()).isEqualTo(400);
+
+    assertThat(factorialsComputed()).isEqualTo(computedBefore);
+    assertThat(scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\""))
+        .isEqualTo(missesBefore);
+  }
+
+  @Test
+  void theResultCacheIsMeasured() {
+    String scrape = http.get("/actuator/prometheus").body();
+
+    assertThat(scrape.lines().filter(line -> line.contains("cache=\"math.results\"")))
+        .anyMatch(line -> line.startsWith("cache_size{"))
+        .anyMatch(line -> line.startsWith("cache_puts_total{"))
+        .anyMatch(line -> line.startsWith("cache_evictions_total{"))
+        .anyMatch(line -> line.startsWith("cache_gets_total{"));
+  }
+
+  @Test
+  void healthIsUp() {
+    Http.Answer health = http.get("/health");
+
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+  }
+}
