@@ -1,5 +1,6 @@
 package io.flotilla.platform;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,6 +19,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  /** Tomcat finds out that a query string is not valid UTF-8 only when a parameter is read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail undecodableQuery() {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST, "The query string is not valid percent-encoded UTF-8.");
+  }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception exception) {

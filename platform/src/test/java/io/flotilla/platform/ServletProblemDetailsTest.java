@@ -3,12 +3,15 @@ package io.flotilla.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.platform.sample.SampleApplication;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -21,6 +24,26 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ServletProblemDetailsTest {
 
   @Autowired RestTestClient client;
+
+  @LocalServerPort int port;
+
+  @Test
+  void undecodableQueryStringIsA400Problem() throws IOException {
+    // Over a raw socket: java.net.URI itself refuses to send "%ZZ".
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /actuator/prometheus?x=%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .contains("Content-Type: application/problem+json")
+          .contains("\"detail\":\"The query string is not valid percent-encoded UTF-8.\"");
+    }
+  }
 
   @Test
   void unknownPathIsA404Problem() {

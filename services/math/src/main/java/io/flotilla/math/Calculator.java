@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -62,17 +63,13 @@ class Calculator {
             + " digits";
     BigInteger m = nonNegative("m", rawM, allowed);
     BigInteger n = nonNegative("n", rawN, allowed);
-    // A little over the digit limit in bits; the exact digit count is checked on the text below.
+    // A little over the digit limit in bits; the exact digit count is checked on the text.
     long maxBits = (long) Math.ceil(limits.ackermannMaxDigits() * BITS_PER_DIGIT) + 1;
     try {
-      String digits =
-          compute(
-              new Computation("ackermann", "m=" + m + " n=" + n),
-              () -> Algorithms.ackermann(m, n, maxBits));
-      if (digits.length() > limits.ackermannMaxDigits()) {
-        throw new Algorithms.ResultTooLargeException();
-      }
-      return digits;
+      return compute(
+          new Computation("ackermann", "m=" + m + " n=" + n),
+          () -> Algorithms.ackermann(m, n, maxBits),
+          limits.ackermannMaxDigits());
     } catch (Algorithms.ResultTooLargeException e) {
       String offending = m.compareTo(BigInteger.valueOf(5)) > 0 ? rawM.strip() : rawN.strip();
       throw InvalidInputException.resultTooLarge(
@@ -81,14 +78,23 @@ class Calculator {
   }
 
   private String compute(Computation computation, Supplier<BigInteger> algorithm) {
-    return results.get(computation, key -> timed(key, algorithm));
+    return compute(computation, algorithm, Integer.MAX_VALUE);
   }
 
-  private String timed(Computation computation, Supplier<BigInteger> algorithm) {
+  /** A result over {@code maxDigits} is timed as too large and, being thrown, never cached. */
+  private String compute(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
+    return results.get(computation, key -> timed(key, algorithm, maxDigits));
+  }
+
+  private String timed(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
     long start = System.nanoTime();
     String outcome = "success";
     try {
-      return algorithm.get().toString();
+      String digits = algorithm.get().toString();
+      if (digits.length() > maxDigits) {
+        throw new Algorithms.ResultTooLargeException();
+      }
+      return digits;
     } catch (Algorithms.ResultTooLargeException e) {
       outcome = "too_large";
       throw e;
@@ -105,7 +111,7 @@ class Calculator {
           "{} {} took {} ms ({})",
           computation.algo(),
           computation.arguments(),
-          String.format("%.2f", nanos / 1_000_000.0),
+          String.format(Locale.ROOT, "%.2f", nanos / 1_000_000.0),
           outcome);
     }
   }

@@ -78,6 +78,23 @@ class ComputationMetricsTest {
   }
 
   @Test
+  void aResultOneDigitOverTheLimitIsTimedAsTooLargeAndRefusedEveryTime() {
+    // A(3, 332190) = 2^332193 - 3 fits the bit budget but has 100,001 digits.
+    double tooLarge =
+        scraped("math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\"");
+    double hits = cacheHits();
+
+    assertThat(http.get("/ackermann?m=3&n=332190").status()).isEqualTo(400);
+    assertThat(http.get("/ackermann/3/332190/").status()).isEqualTo(400);
+
+    assertThat(
+            scraped(
+                "math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\""))
+        .isEqualTo(tooLarge + 2);
+    assertThat(cacheHits()).as("never cached, so never a hit").isEqualTo(hits);
+  }
+
+  @Test
   void refusedInputsAreNeitherComputedNorCached() {
     double computedBefore = factorialsComputed();
     double missesBefore = scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\"");
