@@ -44,6 +44,8 @@ public final class FlotillaLauncher {
     }
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + service.port());
+    // One banner per service would scroll the start-up past the screen.
+    args.add("--spring.main.banner-mode=off");
     args.addAll(service.args());
     // On a thread of its own, so that the service's context class loader stays its own.
     Thread thread =
