@@ -1,0 +1,601 @@
+#!/usr/bin/env bash
+# Flotilla benchmark: throughput and latency of the math service, direct and through the gateway,
+# against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end.
+#
+# Usage: bench/run.sh [-h|--help]
+#
+# Environment:
+#   BENCH_SYSTEM=launcher|jars  launcher (default): java -jar launcher/target/flotilla-launcher.jar
+#                               jars: services/math/target/flotilla-math-exec.jar and
+#                                     gateway/target/flotilla-gateway-exec.jar as two JVMs
+#   BENCH_DURATION=15           seconds of each measured wrk run
+#   BENCH_CONNECTIONS=20        wrk connections (-c), warm-up and measurement
+#   BENCH_WARMUP=10             seconds of wrk warm-up per target before measuring
+#   BENCH_START_TIMEOUT=180     seconds to wait for both /ping endpoints
+#   BENCH_BUILD=0               1: run the Maven build even if the jars exist
+#   BENCH_JAVA_OPTS=            extra JVM options for the services, e.g. "-Xmx512m"
+#   BENCH_KEEP=0                1: keep the temp dir (logs, wrk output) after a successful run
+#   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
+#
+# Needs ports 8080, 8081 and 8090 free. Installs wrk and nginx from Debian if missing.
+# Informational: exits 0 whether or not the throughput goals are met.
+set -euo pipefail
+export LC_ALL=C
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+BENCH_SYSTEM=${BENCH_SYSTEM:-launcher}
+BENCH_DURATION=${BENCH_DURATION:-15}
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-20}
+BENCH_WARMUP=${BENCH_WARMUP:-10}
+BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
+BENCH_BUILD=${BENCH_BUILD:-0}
+BENCH_KEEP=${BENCH_KEEP:-0}
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
+
+GATEWAY_PORT=8080
+MATH_PORT=8081
+NGINX_PORT=8090
+GATEWAY=http://127.0.0.1:$GATEWAY_PORT
+MATH=http://127.0.0.1:$MATH_PORT
+NGINX=http://127.0.0.1:$NGINX_PORT
+# What the math service answers for /factorial?n=20; nginx returns it verbatim as the ceiling.
+EXPECTED_BODY='{"algo":"factorial","result":2432902008176640000,"status":"success"}'
+READY_LINE='Flotilla is ready'
+
+LAUNCHER_JAR=$ROOT/launcher/target/flotilla-launcher.jar
+MATH_JAR=$ROOT/services/math/target/flotilla-math-exec.jar
+GATEWAY_JAR=$ROOT/gateway/target/flotilla-gateway-exec.jar
+
+WORK_DIR=""
+NGINX_PID=""
+JVM_PIDS=()
+JVM_NAMES=()
+JVM_LOGS=()
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+log() { printf '==> %s\n' "$*"; }
+warn() { printf 'bench: warning: %s\n' "$*" >&2; }
+fail() {
+  printf 'bench: error: %s\n' "$*" >&2
+  exit 1
+}
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
+
+positive_int() { [[ $2 =~ ^[1-9][0-9]*$ ]] || fail "$1 must be a positive integer, got '$2'"; }
+
+now_ms() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then
+    local t=${EPOCHREALTIME//[!0-9]/}
+    echo $((10#$t / 1000))
+  else
+    date +%s%3N
+  fi
+}
+
+# HTTP status of a GET, 000 if there is no answer.
+http_code() { curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$1" || true; }
+
+alive() {
+  local state
+  kill -0 "$1" 2>/dev/null || return 1
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo X)
+  [[ $state != Z && $state != X ]]
+}
+
+# Prints the last lines of a log and fails, naming the kept temp dir.
+fail_with_log() {
+  local message=$1 file=$2
+  printf 'bench: error: %s\n--- last lines of %s ---\n' "$message" "$file" >&2
+  tail -n 40 "$file" >&2 || true
+  printf -- '---\n' >&2
+  exit 1
+}
+
+port_owner() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -Hltnp "sport = :$1" 2>/dev/null || true
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && echo "something answers on 127.0.0.1:$1"
+    true
+  fi
+}
+
+ms_to_s() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+kib_to_mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# ---------------------------------------------------------------------------------------------
+# Cleanup: stop everything this script started, by pid; keep the logs if something went wrong.
+
+stop_pid() {
+  local pid=$1 i
+  alive "$pid" || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < 600; i++)); do
+    alive "$pid" || return 0
+    sleep 0.05
+  done
+  warn "pid $pid did not stop within 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$? i
+  trap - EXIT INT TERM
+  for ((i = ${#JVM_PIDS[@]} - 1; i >= 0; i--)); do
+    stop_pid "${JVM_PIDS[i]}"
+  done
+  if [[ -n $NGINX_PID ]]; then
+    stop_pid "$NGINX_PID"
+  fi
+  if [[ -n $WORK_DIR ]]; then
+    if ((rc != 0)); then
+      printf 'bench: failed (exit %d); logs kept in %s\n' "$rc" "$WORK_DIR" >&2
+    elif [[ $BENCH_KEEP == 1 ]]; then
+      log "logs kept in $WORK_DIR"
+    else
+      rm -rf "$WORK_DIR"
+    fi
+  fi
+  exit "$rc"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Tools and JDK
+
+ensure_tools() {
+  local missing=() sudo=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  ((${#missing[@]} == 0)) && return 0
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 || fail "missing ${missing[*]} and not root (no sudo to install them)"
+    sudo=(sudo)
+  fi
+  log "installing ${missing[*]} from Debian"
+  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"; then
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" ||
+      fail "could not install ${missing[*]}"
+  fi
+}
+
+java_major() {
+  local v
+  v=$("$1" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }') || true
+  v=${v#1.}
+  v=${v%%[.+-]*}
+  [[ $v =~ ^[0-9]+$ ]] && echo "$v" || echo 0
+}
+
+# Sets JDK_HOME: $JAVA_HOME if it is a JDK >= 21, else the newest JDK >= 21 under /usr/lib/jvm.
+find_jdk() {
+  local dir major best="" best_major=0
+  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java && -x $JAVA_HOME/bin/javac ]]; then
+    major=$(java_major "$JAVA_HOME/bin/java")
+    if ((major >= 21)); then
+      JDK_HOME=$JAVA_HOME
+      return
+    fi
+  fi
+  for dir in /usr/lib/jvm/*/; do
+    dir=${dir%/}
+    [[ -x $dir/bin/java && -x $dir/bin/javac ]] || continue
+    major=$(java_major "$dir/bin/java")
+    if ((major >= 21 && major > best_major)); then
+      best=$dir
+      best_major=$major
+    fi
+  done
+  [[ -n $best ]] || fail "no JDK >= 21 found (set JAVA_HOME or install one under /usr/lib/jvm)"
+  JDK_HOME=$best
+}
+
+build() {
+  log "building: JAVA_HOME=$JDK_HOME ./mvnw -B -q -DskipTests package"
+  (cd "$ROOT" && JAVA_HOME=$JDK_HOME ./mvnw -B -q -DskipTests package) ||
+    fail "the Maven build failed"
+}
+
+ensure_jars() {
+  local jars=()
+  case $BENCH_SYSTEM in
+    launcher) jars=("$LAUNCHER_JAR") ;;
+    jars) jars=("$MATH_JAR" "$GATEWAY_JAR") ;;
+  esac
+  local jar need=$BENCH_BUILD
+  for jar in "${jars[@]}"; do
+    [[ -f $jar ]] || need=1
+  done
+  [[ $need == 1 ]] && build
+  for jar in "${jars[@]}"; do
+    [[ -f $jar ]] && continue
+    if [[ $BENCH_SYSTEM == launcher ]]; then
+      fail "$jar is missing after the build (no launcher module in this checkout?); BENCH_SYSTEM=jars runs the two service jars instead"
+    fi
+    fail "$jar is missing after the build"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# nginx: a private instance, the local ceiling
+
+start_nginx() {
+  local dir=$WORK_DIR/nginx bin user_line=""
+  bin=$(command -v nginx || echo /usr/sbin/nginx)
+  mkdir -p "$dir"
+  if ((EUID == 0)); then
+    if id www-data >/dev/null 2>&1; then user_line="user www-data;"; else user_line="user nobody nogroup;"; fi
+  fi
+  cat >"$dir/nginx.conf" <<EOF
+# Private nginx of bench/run.sh: a static copy of the math service's answer for n=20.
+$user_line
+worker_processes auto;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/client_body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /factorial {
+      default_type application/json;
+      return 200 '$EXPECTED_BODY';
+    }
+  }
+}
+EOF
+  "$bin" -t -q -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" 2>"$dir/test.log" ||
+    fail_with_log "nginx rejected its config $dir/nginx.conf" "$dir/test.log"
+  "$bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  local i
+  for ((i = 0; i < 100; i++)); do
+    [[ $(http_code "$NGINX/factorial") == 200 ]] && return 0
+    alive "$NGINX_PID" || fail_with_log "nginx exited at start" "$dir/error.log"
+    sleep 0.05
+  done
+  fail_with_log "nginx does not answer on $NGINX" "$dir/error.log"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The system under test
+
+start_jvm() {
+  local name=$1 logfile=$WORK_DIR/$1.log
+  shift
+  "$JDK_HOME/bin/java" "${JAVA_OPTS[@]}" "$@" >"$logfile" 2>&1 &
+  JVM_PIDS+=("$!")
+  JVM_NAMES+=("$name")
+  JVM_LOGS+=("$logfile")
+}
+
+# Starts the system, waits until both /ping answer 200; sets START_MS and READY_MS.
+start_system() {
+  local launcher_ready_ms="" math_ok=0 gateway_ok=0 i now deadline
+  START_MS=$(now_ms)
+  case $BENCH_SYSTEM in
+    launcher)
+      start_jvm launcher -jar "$LAUNCHER_JAR"
+      ;;
+    jars)
+      start_jvm math -jar "$MATH_JAR"
+      start_jvm gateway -jar "$GATEWAY_JAR"
+      ;;
+  esac
+  deadline=$((START_MS + BENCH_START_TIMEOUT * 1000))
+  while :; do
+    for ((i = 0; i < ${#JVM_PIDS[@]}; i++)); do
+      alive "${JVM_PIDS[i]}" || fail_with_log "${JVM_NAMES[i]} exited before it was ready" "${JVM_LOGS[i]}"
+    done
+    if ((!math_ok)) && [[ $(http_code "$MATH/ping") == 200 ]]; then math_ok=1; fi
+    if ((!gateway_ok)) && [[ $(http_code "$GATEWAY/ping") == 200 ]]; then gateway_ok=1; fi
+    now=$(now_ms)
+    if [[ $BENCH_SYSTEM == launcher && -z $launcher_ready_ms ]] &&
+      grep -q "$READY_LINE" "${JVM_LOGS[0]}"; then
+      launcher_ready_ms=$now
+    fi
+    if ((math_ok && gateway_ok)); then
+      READY_MS=$now
+      break
+    fi
+    ((now < deadline)) ||
+      fail_with_log "not ready after ${BENCH_START_TIMEOUT} s (math /ping ok=$math_ok, gateway /ping ok=$gateway_ok)" "${JVM_LOGS[-1]}"
+    sleep 0.05
+  done
+  if [[ $BENCH_SYSTEM == launcher ]]; then
+    if [[ -z $launcher_ready_ms ]] && grep -q "$READY_LINE" "${JVM_LOGS[0]}"; then launcher_ready_ms=$(now_ms); fi
+    if [[ -n $launcher_ready_ms ]]; then
+      LAUNCHER_NOTE="launcher printed '$READY_LINE' after $(ms_to_s $((launcher_ready_ms - START_MS))) s"
+    else
+      LAUNCHER_NOTE="launcher has not printed '$READY_LINE' although both /ping answer"
+      warn "$LAUNCHER_NOTE"
+    fi
+  fi
+}
+
+# Every pid started plus its descendants.
+all_pids() {
+  local queue=("${JVM_PIDS[@]}") pid child
+  while ((${#queue[@]} > 0)); do
+    pid=${queue[0]}
+    queue=("${queue[@]:1}")
+    alive "$pid" || continue
+    echo "$pid"
+    if command -v pgrep >/dev/null 2>&1; then
+      for child in $(pgrep -P "$pid" || true); do queue+=("$child"); done
+    fi
+  done
+}
+
+rss_kib() { awk '/^VmRSS:/ { print $2; found = 1 } END { if (!found) print 0 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Sets RSS_TOTAL_MIB and RSS_DETAIL ("math 250 + gateway 300" in jars mode).
+measure_rss() {
+  local pid total=0 kib i parts=()
+  for pid in $(all_pids); do
+    kib=$(rss_kib "$pid")
+    total=$((total + kib))
+  done
+  for ((i = 0; i < ${#JVM_PIDS[@]}; i++)); do
+    parts+=("${JVM_NAMES[i]} $(kib_to_mib "$(rss_kib "${JVM_PIDS[i]}")")")
+  done
+  RSS_TOTAL_MIB=$(kib_to_mib "$total")
+  RSS_DETAIL=$(
+    IFS=+
+    echo "${parts[*]}"
+  )
+  RSS_DETAIL=${RSS_DETAIL//+/ + }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Load
+
+# "rps p50_ms p99_ms errors" from a wrk --latency output file.
+parse_wrk() {
+  awk '
+    function ms(v,   n, u) {
+      n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      if (u == "us") return n / 1000
+      if (u == "ms") return n
+      if (u == "s") return n * 1000
+      if (u == "m") return n * 60000
+      if (u == "h") return n * 3600000
+      return -1
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { errors += $NF }
+    /Socket errors:/ {
+      for (i = 3; i <= NF; i++) { x = $i; gsub(/,/, "", x); if (x ~ /^[0-9]+$/) errors += x }
+    }
+    END {
+      if (rps == "" || p50 == "" || p99 == "") exit 1
+      printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors
+    }
+  ' "$1"
+}
+
+TARGETS=(nginx math gateway)
+declare -A URL=(
+  [nginx]="$NGINX/factorial?n=20"
+  [math]="$MATH/factorial?n=20"
+  [gateway]="$GATEWAY/factorial?n=20"
+)
+declare -A LABEL=(
+  [nginx]="nginx, static body (ceiling)"
+  [math]="math direct (:$MATH_PORT)"
+  [gateway]="gateway -> math (:$GATEWAY_PORT)"
+)
+declare -A GOAL=([math]=0.5 [gateway]=0.35)
+declare -A RPS P50 P99 ERRORS RATIO VERDICT
+
+check_bodies() {
+  local target body
+  for target in "${TARGETS[@]}"; do
+    body=$(curl -sS --max-time 10 "${URL[$target]}") || fail "GET ${URL[$target]} failed"
+    [[ $body == "$EXPECTED_BODY" ]] ||
+      warn "$target answers '$body' for n=20, not the nginx body '$EXPECTED_BODY'"
+  done
+}
+
+run_load() {
+  local target out values
+  for target in "${TARGETS[@]}"; do
+    log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${URL[$target]}"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${URL[$target]}" \
+      >"$WORK_DIR/warmup-$target.txt" 2>&1 || fail "wrk warm-up against $target failed, see $WORK_DIR/warmup-$target.txt"
+  done
+  for target in "${TARGETS[@]}"; do
+    out=$WORK_DIR/wrk-$target.txt
+    log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${URL[$target]} (load $(loadavg))"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${URL[$target]}" \
+      >"$out" 2>&1 || fail "wrk against $target failed, see $out"
+    values=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+    read -r "RPS[$target]" "P50[$target]" "P99[$target]" "ERRORS[$target]" <<<"$values"
+    ((ERRORS[$target] == 0)) || warn "$target: ${ERRORS[$target]} non-2xx answers or socket errors (see $out)"
+  done
+  for target in "${TARGETS[@]}"; do
+    RATIO[$target]=$(ratio "${RPS[$target]}" "${RPS[nginx]}")
+    if [[ -n ${GOAL[$target]:-} ]]; then
+      if at_least "${RATIO[$target]}" "${GOAL[$target]}"; then VERDICT[$target]=PASS; else VERDICT[$target]=BELOW; fi
+    fi
+  done
+}
+
+print_load_table() {
+  local target
+  echo
+  printf '%-34s %10s %9s %9s %9s %7s\n' target req/s "p50 ms" "p99 ms" "x nginx" errors
+  for target in "${TARGETS[@]}"; do
+    printf '%-34s %10s %9.2f %9.2f %9s %7s\n' "${LABEL[$target]}" "${RPS[$target]}" \
+      "${P50[$target]}" "${P99[$target]}" "${RATIO[$target]}" "${ERRORS[$target]}"
+  done
+  echo
+  echo "Goals (informational):"
+  for target in math gateway; do
+    printf '  %-34s >= %.2f x nginx: %s x  %s\n' "${LABEL[$target]}" "${GOAL[$target]}" \
+      "${RATIO[$target]}" "${VERDICT[$target]}"
+  done
+  echo
+}
+
+# ---------------------------------------------------------------------------------------------
+# Big computations through the gateway: the first request after start is cold (the service
+# caches results), the second is cached.
+
+declare -A BIG
+big_request() {
+  local key=$1 path=$2 out code seconds
+  out=$(curl -sS -o /dev/null --max-time 600 -w '%{http_code} %{time_total}' "$GATEWAY$path") ||
+    fail "GET $GATEWAY$path failed"
+  code=${out%% *}
+  seconds=$(awk -v s="${out#* }" 'BEGIN { printf "%.3f", s }')
+  if [[ $code == 200 ]]; then
+    BIG[$key]="$seconds s"
+  else
+    BIG[$key]="HTTP $code after $seconds s"
+    warn "GET $path answered HTTP $code"
+  fi
+  printf '  %-28s %-7s %s\n' "$path" "$3" "${BIG[$key]}"
+}
+
+run_big() {
+  log "big computations through the gateway (curl, no compression)"
+  big_request fib_cold "/fibonacci?n=1000000" cold
+  big_request fib_cached "/fibonacci?n=1000000" cached
+  big_request fact_cold "/factorial?n=100000" cold
+  big_request fact_cached "/factorial?n=100000" cached
+  echo
+}
+
+# ---------------------------------------------------------------------------------------------
+# Summary
+
+print_summary() {
+  local cpu os mem_gib jdk target goal
+  cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+  os=$(awk -F= '/^PRETTY_NAME=/ { gsub(/"/, "", $2); print $2 }' /etc/os-release 2>/dev/null || true)
+  os=${os:-Linux}
+  mem_gib=$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
+  jdk=$("$JDK_HOME/bin/java" -version 2>&1 | sed -n '1,2p' | paste -sd ';' - | sed 's/;/; /')
+  echo "----- 8< ----- Markdown summary -----"
+  echo
+  echo "Measured with \`bench/run.sh\` (BENCH_SYSTEM=$BENCH_SYSTEM) on $(date -u +%Y-%m-%d):" \
+    "\`wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency\` per target after a" \
+    "${BENCH_WARMUP} s warm-up of each; one run."
+  echo
+  echo "| Target | req/s | p50 ms | p99 ms | x nginx | Goal |"
+  echo "|---|---:|---:|---:|---:|---|"
+  for target in "${TARGETS[@]}"; do
+    goal=""
+    [[ -n ${GOAL[$target]:-} ]] && goal=$(printf '>= %.2f: %s' "${GOAL[$target]}" "${VERDICT[$target]}")
+    [[ ${ERRORS[$target]} == 0 ]] || goal="$goal (${ERRORS[$target]} errors)"
+    printf '| %s | %s | %.2f | %.2f | %s | %s |\n' "${LABEL[$target]}" "${RPS[$target]}" \
+      "${P50[$target]}" "${P99[$target]}" "${RATIO[$target]}" "$goal"
+  done
+  echo
+  echo "| Measurement | Value |"
+  echo "|---|---|"
+  echo "| Start to ready (process start until :8080/ping and :8081/ping answer 200) | $(ms_to_s $((READY_MS - START_MS))) s |"
+  [[ -n ${LAUNCHER_NOTE:-} ]] && echo "| Launcher ready line | ${LAUNCHER_NOTE#launcher } |"
+  echo "| Resident memory at ready (VmRSS, all JVMs) | $RSS_READY_MIB MiB ($RSS_READY_DETAIL) |"
+  echo "| Resident memory after the load runs (VmRSS, all JVMs) | $RSS_TOTAL_MIB MiB ($RSS_DETAIL) |"
+  echo "| \`/fibonacci?n=1000000\` via gateway, cold / cached | ${BIG[fib_cold]} / ${BIG[fib_cached]} |"
+  echo "| \`/factorial?n=100000\` via gateway, cold / cached | ${BIG[fact_cold]} / ${BIG[fact_cached]} |"
+  echo "| CPU | $(nproc) cores (nproc), $cpu |"
+  echo "| Memory, OS | $mem_gib GiB, $os, Linux $(uname -r) |"
+  echo "| JDK | $jdk |"
+  echo "| Load average (1/5/15 min) at start / end | $LOAD_START / $(loadavg) |"
+  echo
+  echo "----- >8 -----"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Main
+
+main() {
+  case ${1:-} in
+    "") ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+  case $BENCH_SYSTEM in
+    launcher | jars) ;;
+    *) fail "BENCH_SYSTEM must be 'launcher' or 'jars', got '$BENCH_SYSTEM'" ;;
+  esac
+  positive_int BENCH_DURATION "$BENCH_DURATION"
+  positive_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS"
+  positive_int BENCH_WARMUP "$BENCH_WARMUP"
+  positive_int BENCH_START_TIMEOUT "$BENCH_START_TIMEOUT"
+  THREADS=$((BENCH_CONNECTIONS < 2 ? BENCH_CONNECTIONS : 2))
+
+  local port owner busy=0
+  for port in $GATEWAY_PORT $MATH_PORT $NGINX_PORT; do
+    owner=$(port_owner "$port")
+    if [[ -n $owner ]]; then
+      printf 'bench: error: port %s is taken:\n%s\n' "$port" "$owner" >&2
+      busy=1
+    fi
+  done
+  ((busy == 0)) || fail "ports $GATEWAY_PORT, $MATH_PORT and $NGINX_PORT must be free; stop whatever holds them"
+
+  LOAD_START=$(loadavg)
+  if awk -v l="${LOAD_START%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+    warn "the machine is busy (load $LOAD_START on $(nproc) cores); numbers will be disturbed. Top CPU users:"
+    ps -eo pid,pcpu,etime,comm --sort=-pcpu 2>/dev/null | head -n 6 >&2 || true
+  fi
+
+  ensure_tools
+  find_jdk
+  log "JDK: $JDK_HOME ($("$JDK_HOME/bin/java" -version 2>&1 | head -n 1))"
+  ensure_jars
+
+  WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/flotilla-bench.XXXXXX")
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  log "logs in $WORK_DIR"
+
+  log "starting nginx on $NGINX"
+  start_nginx
+
+  log "starting the system (BENCH_SYSTEM=$BENCH_SYSTEM)"
+  start_system
+  log "ready after $(ms_to_s $((READY_MS - START_MS))) s${LAUNCHER_NOTE:+ ($LAUNCHER_NOTE)}"
+  measure_rss
+  RSS_READY_MIB=$RSS_TOTAL_MIB
+  RSS_READY_DETAIL=$RSS_DETAIL
+  log "resident memory at ready: $RSS_READY_MIB MiB ($RSS_READY_DETAIL)"
+
+  check_bodies
+  run_load
+  measure_rss
+  log "resident memory after load: $RSS_TOTAL_MIB MiB ($RSS_DETAIL)"
+  print_load_table
+
+  run_big
+  print_summary
+}
+
+main "$@"
