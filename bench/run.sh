@@ -10,7 +10,7 @@
 #                                     gateway/target/flotilla-gateway-exec.jar as two JVMs
 #   BENCH_DURATION=15           seconds of each measured wrk run
 #   BENCH_CONNECTIONS=20        wrk connections (-c), warm-up and measurement
-#   BENCH_WARMUP=10             seconds of wrk warm-up per target before measuring
+#   BENCH_WARMUP=60             seconds of wrk warm-up per target before measuring
 #   BENCH_START_TIMEOUT=180     seconds to wait for both /ping endpoints
 #   BENCH_BUILD=0               1: run the Maven build even if the jars exist
 #   BENCH_JAVA_OPTS=            extra JVM options for the services, e.g. "-Xmx512m"
@@ -27,7 +27,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_SYSTEM=${BENCH_SYSTEM:-launcher}
 BENCH_DURATION=${BENCH_DURATION:-15}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-20}
-BENCH_WARMUP=${BENCH_WARMUP:-10}
+BENCH_WARMUP=${BENCH_WARMUP:-60}
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
 BENCH_BUILD=${BENCH_BUILD:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
