@@ -41,7 +41,9 @@ final class StandInMath implements AutoCloseable {
           "/fibonacci/10/",
           new Answer(200, "application/json", "{\"n\":10,\"fibonacci\":\"55\"}"),
           "/ping",
-          new Answer(200, "text/plain;charset=UTF-8", "pong"));
+          new Answer(200, "text/plain;charset=UTF-8", "pong"),
+          "/",
+          new Answer(200, "text/html;charset=UTF-8", "<p>portal</p>"));
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
