@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,8 @@ class HardwareClient {
             "hardware call failed replica={} outcome={} error={}",
             replica,
             outcome,
-            failure.getMessage());
+            // The root cause says what happened (a refused connection has no message of its own).
+            NestedExceptionUtils.getMostSpecificCause(failure).toString());
       }
     }
     throw new HardwareUnavailableException(replicas.size());

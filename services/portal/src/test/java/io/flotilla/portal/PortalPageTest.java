@@ -140,4 +140,16 @@ class PortalPageTest {
 
     assertThat(http.hardwareCalls(hardware.url(), "success")).isEqualTo(before + 2);
   }
+
+  @Test
+  void anAnswerThatIsNotTheHardwareListIsAFailureNotAPage() {
+    hardware.answering(200, "<html>not json</html>");
+    double before = http.hardwareCalls(hardware.url(), "bad_response");
+
+    Http.Answer page = http.get("/");
+
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.body()).contains("hardware service is unavailable").doesNotContain("not json");
+    assertThat(http.hardwareCalls(hardware.url(), "bad_response")).isEqualTo(before + 1);
+  }
 }
