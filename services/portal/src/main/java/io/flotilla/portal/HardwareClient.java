@@ -1,0 +1,146 @@
+package io.flotilla.portal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Reads the hardware list from one of several hardware replicas. Pages take turns over the replicas
+ * (round-robin); a replica that cannot be reached, times out or answers with an error is skipped
+ * for the next one, each replica at most once per page, so one replica down still gives a page.
+ * Every call is timed by {@code portal.hardware.calls} with tags {@code replica} and {@code
+ * outcome}.
+ */
+@Component
+class HardwareClient {
+
+  private static final Logger log = LoggerFactory.getLogger(HardwareClient.class);
+
+  private static final ParameterizedTypeReference<List<Hardware>> HARDWARE_LIST =
+      new ParameterizedTypeReference<>() {};
+
+  /** The platform's request id header and logging-context key: passed on to join the logs. */
+  private static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private static final String REQUEST_ID_MDC_KEY = "request.id";
+
+  private final RestClient client;
+  private final List<String> replicas;
+  private final AtomicInteger turn = new AtomicInteger();
+  private final MeterRegistry meters;
+
+  HardwareClient(RestClient.Builder builder, PortalProperties properties, MeterRegistry meters) {
+    // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new connection.
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.connectTimeout())
+            .build();
+    var requestFactory = new JdkClientHttpRequestFactory(http);
+    requestFactory.setReadTimeout(properties.readTimeout());
+    // Boot's builder brings its JSON converters and the client observations (metrics, traceparent).
+    this.client = builder.requestFactory(requestFactory).build();
+    this.replicas = properties.hardwareUrls().stream().map(HardwareClient::baseUrl).toList();
+    this.meters = meters;
+  }
+
+  /**
+   * The hardware list, in hardware's order, from the first replica that answers.
+   *
+   * @throws HardwareUnavailableException when no replica answered
+   */
+  List<Hardware> list() {
+    int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
+    for (int i = 0; i < replicas.size(); i++) {
+      String replica = replicas.get((first + i) % replicas.size());
+      long start = System.nanoTime();
+      try {
+        List<Hardware> items = fetch(replica);
+        record(replica, "success", start);
+        return items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
+      } catch (RestClientException failure) {
+        String outcome = outcome(failure);
+        record(replica, outcome, start);
+        log.warn(
+            "hardware call failed replica={} outcome={} error={}",
+            replica,
+            outcome,
+            // The root cause says what happened (a refused connection has no message of its own).
+            NestedExceptionUtils.getMostSpecificCause(failure).toString());
+      }
+    }
+    throw new HardwareUnavailableException(replicas.size());
+  }
+
+  private List<Hardware> fetch(String replica) {
+    String requestId = MDC.get(REQUEST_ID_MDC_KEY);
+    return client
+        .get()
+        .uri(replica + "/hardware/")
+        .headers(headers -> {
+          if (requestId != null) {
+            headers.set(REQUEST_ID_HEADER, requestId);
+          }
+        })
+        .retrieve()
+        .body(HARDWARE_LIST);
+  }
+
+  private void record(String replica, String outcome, long start) {
+    Timer.builder("portal.hardware.calls")
+        .description("Calls from the portal to a hardware replica")
+        .tag("replica", replica)
+        .tag("outcome", outcome)
+        .register(meters)
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  /** Why a call failed, as a metric tag: few values, each pointing at a different fix. */
+  static String outcome(RestClientException failure) {
+    return switch (failure) {
+      case HttpServerErrorException e -> "server_error";
+      case HttpClientErrorException e -> "client_error";
+      case ResourceAccessException e when causedBy(e, ConnectException.class) -> "unreachable";
+      case ResourceAccessException e when causedBy(e, HttpConnectTimeoutException.class) ->
+          "unreachable";
+      case ResourceAccessException e when causedBy(e, HttpTimeoutException.class) -> "timeout";
+      case ResourceAccessException e -> "io_error";
+      default -> "bad_response";
+    };
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A replica's URL without a trailing slash, so that "/hardware/" can be appended to it. */
+  private static String baseUrl(URI url) {
+    String text = url.toString();
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+}
