@@ -7,8 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -27,9 +31,9 @@ import org.springframework.web.client.RestClientException;
 /**
  * Reads the hardware list from one of several hardware replicas. Pages take turns over the replicas
  * (round-robin); a replica that cannot be reached, times out or answers with an error is skipped
- * for the next one, each replica at most once per page, so one replica down still gives a page.
- * Every call is timed by {@code portal.hardware.calls} with tags {@code replica} and {@code
- * outcome}.
+ * for the next one, each replica at most once per page, so one replica down still gives a page. A
+ * replica that failed is tried after the others for {@code replica-cooldown}. Every call is timed
+ * by {@code portal.hardware.calls} with tags {@code replica} and {@code outcome}.
  */
 @Component
 class HardwareClient {
@@ -48,6 +52,10 @@ class HardwareClient {
   private final List<String> replicas;
   private final AtomicInteger turn = new AtomicInteger();
   private final MeterRegistry meters;
+  private final long cooldownNanos;
+
+  /** When each replica last failed (System.nanoTime); a success clears it. */
+  private final Map<String, Long> lastFailure = new ConcurrentHashMap<>();
 
   HardwareClient(RestClient.Builder builder, PortalProperties properties, MeterRegistry meters) {
     // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new connection.
@@ -62,6 +70,7 @@ class HardwareClient {
     this.client = builder.requestFactory(requestFactory).build();
     this.replicas = properties.hardwareUrls().stream().map(HardwareClient::baseUrl).toList();
     this.meters = meters;
+    this.cooldownNanos = properties.replicaCooldown().toNanos();
   }
 
   /**
@@ -70,16 +79,16 @@ class HardwareClient {
    * @throws HardwareUnavailableException when no replica answered
    */
   List<Hardware> list() {
-    int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
-    for (int i = 0; i < replicas.size(); i++) {
-      String replica = replicas.get((first + i) % replicas.size());
+    for (String replica : replicasInTurn()) {
       long start = System.nanoTime();
       try {
         List<Hardware> items = fetch(replica);
+        lastFailure.remove(replica);
         record(replica, "success", start);
         return items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
       } catch (RestClientException failure) {
         String outcome = outcome(failure);
+        lastFailure.put(replica, System.nanoTime());
         record(replica, outcome, start);
         log.warn(
             "hardware call failed replica={} outcome={} error={}",
@@ -90,6 +99,26 @@ class HardwareClient {
       }
     }
     throw new HardwareUnavailableException(replicas.size());
+  }
+
+  /**
+   * Every replica once, starting at the next one in turn; those that failed within the cooldown
+   * come last, still in turn, so they are tried only when the others fail too.
+   */
+  private List<String> replicasInTurn() {
+    int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
+    List<String> order = new ArrayList<>(replicas.size());
+    for (int i = 0; i < replicas.size(); i++) {
+      order.add(replicas.get((first + i) % replicas.size()));
+    }
+    long now = System.nanoTime();
+    order.sort(Comparator.comparing(replica -> coolingDown(replica, now))); // stable: keeps turn
+    return order;
+  }
+
+  private boolean coolingDown(String replica, long now) {
+    Long failedAt = lastFailure.get(replica);
+    return failedAt != null && now - failedAt < cooldownNanos;
   }
 
   private List<Hardware> fetch(String replica) {

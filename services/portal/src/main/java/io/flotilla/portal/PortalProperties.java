@@ -24,4 +24,5 @@ import org.springframework.validation.annotation.Validated;
 record PortalProperties(
     @DefaultValue("http://localhost:8086") @NotEmpty List<@NotNull URI> hardwareUrls,
     @DefaultValue("1s") @NotNull Duration connectTimeout,
-    @DefaultValue("10s") @NotNull Duration readTimeout) {}
+    @DefaultValue("10s") @NotNull Duration readTimeout,
+    @DefaultValue("10s") @NotNull Duration replicaCooldown) {}

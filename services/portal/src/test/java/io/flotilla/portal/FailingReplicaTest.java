@@ -17,7 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "flotilla.portal.read-timeout=300ms")
+    properties = {
+      "flotilla.portal.read-timeout=300ms",
+      // Every page tries the replicas strictly in turn here; CooldownTest covers the cooldown.
+      "flotilla.portal.replica-cooldown=0s"
+    })
 class FailingReplicaTest {
 
   static final StandInHardware failing = StandInHardware.start();
