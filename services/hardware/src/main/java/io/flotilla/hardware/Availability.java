@@ -1,0 +1,9 @@
+package io.flotilla.hardware;
+
+/** The seed's three answers, and {@code UNKNOWN} for a check that did not answer in time. */
+enum Availability {
+  HIGH,
+  MEDIUM,
+  LOW,
+  UNKNOWN
+}

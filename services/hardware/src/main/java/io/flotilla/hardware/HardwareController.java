@@ -1,0 +1,137 @@
+package io.flotilla.hardware;
+
+import io.flotilla.hardware.HardwareBodies.Item;
+import io.flotilla.hardware.HardwareBodies.Write;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The seed's {@code GET /hardware/} with availability, plus reading and writing single rows.
+ * Trailing slash optional everywhere. Errors are problem+json (the platform's advice), with details
+ * that name what was wrong.
+ */
+@RestController
+@RequestMapping("/hardware")
+class HardwareController {
+
+  private static final Logger log = LoggerFactory.getLogger(HardwareController.class);
+
+  private final HardwareRepository repository;
+  private final AvailabilityCache availability;
+
+  HardwareController(HardwareRepository repository, AvailabilityCache availability) {
+    this.repository = repository;
+    this.availability = availability;
+  }
+
+  @GetMapping({"", "/"})
+  @Operation(summary = "Every row with its availability, in id order")
+  List<Item> list() {
+    List<Hardware> rows = repository.findAll();
+    List<Availability> availabilities = availability.of(rows);
+    var items = new ArrayList<Item>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      items.add(Item.of(rows.get(i), availabilities.get(i)));
+    }
+    return items;
+  }
+
+  @GetMapping({"/{id}", "/{id}/"})
+  @Operation(summary = "One row with its availability")
+  Item one(@PathVariable long id) {
+    Hardware row = find(id);
+    return Item.of(row, availability.of(row));
+  }
+
+  @PostMapping({"", "/"})
+  @Operation(summary = "Add a row; its availability is probed when it is first read")
+  ResponseEntity<Item> create(@Valid @RequestBody Write body) {
+    Hardware row = repository.insert(body.provider(), body.name());
+    log.info("hardware created id={}", row.id());
+    return ResponseEntity.created(URI.create("/hardware/" + row.id())).body(Item.written(row));
+  }
+
+  @PutMapping({"/{id}", "/{id}/"})
+  @Operation(summary = "Change a row's provider and name")
+  Item update(@PathVariable long id, @Valid @RequestBody Write body) {
+    var row = new Hardware(id, body.provider(), body.name());
+    if (!repository.update(row)) {
+      throw notFound(id);
+    }
+    availability.forget(id);
+    log.info("hardware updated id={}", id);
+    return Item.written(row);
+  }
+
+  @DeleteMapping({"/{id}", "/{id}/"})
+  @Operation(summary = "Remove a row")
+  ResponseEntity<Void> delete(@PathVariable long id) {
+    if (!repository.delete(id)) {
+      throw notFound(id);
+    }
+    availability.forget(id);
+    log.info("hardware deleted id={}", id);
+    return ResponseEntity.noContent().build();
+  }
+
+  private Hardware find(long id) {
+    return repository.findById(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static ErrorResponseException notFound(long id) {
+    return new ErrorResponseException(
+        HttpStatus.NOT_FOUND,
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No hardware with id " + id + "."),
+        null);
+  }
+
+  @ExceptionHandler
+  ProblemDetail duplicate(DuplicateKeyException duplicate) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.CONFLICT, "Hardware with this provider and name already exists.");
+  }
+
+  /** The base handler says only "Invalid request content."; this names every field and rule. */
+  @ExceptionHandler
+  ProblemDetail invalid(MethodArgumentNotValidException invalid) {
+    String detail =
+        invalid.getFieldErrors().stream()
+            .sorted(
+                Comparator.comparing(FieldError::getField)
+                    .thenComparing(FieldError::getDefaultMessage))
+            .map(error -> error.getField() + " " + error.getDefaultMessage())
+            .collect(Collectors.joining("; ", "", "."));
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+  }
+
+  @ExceptionHandler
+  ProblemDetail badId(MethodArgumentTypeMismatchException mismatch) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST,
+        mismatch.getName() + " must be an integer, got \"" + mismatch.getValue() + "\".");
+  }
+}

@@ -1,0 +1,127 @@
+package io.flotilla.hardware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The migrations and the API on a real database server, through the service's own profile for it.
+ * Each run creates a database of its own on the server and drops it afterwards, so runs in parallel
+ * (or a failed run) do not collide.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerDatabaseTest {
+
+  private final String profile;
+  private final String serverUrl;
+  private final String user;
+  private final String database = "hw_test_" + UUID.randomUUID().toString().replace("-", "");
+  private RunningApp app;
+  private Http http;
+
+  /**
+   * @param profile the service's profile for this database
+   * @param urlVariable the environment variable with a JDBC URL of any database on the server
+   * @param userVariable the environment variable with a user allowed to create databases
+   * @param defaultUser the user when that variable is not set
+   */
+  ServerDatabaseTest(String profile, String urlVariable, String userVariable, String defaultUser) {
+    this.profile = profile;
+    this.serverUrl = System.getenv(urlVariable);
+    this.user = Objects.requireNonNullElse(System.getenv(userVariable), defaultUser);
+  }
+
+  @BeforeAll
+  void start() throws SQLException {
+    execute("CREATE DATABASE " + database);
+    app =
+        new RunningApp(
+            "--spring.profiles.active=" + profile,
+            "--HARDWARE_DB_URL=" + withDatabase(serverUrl, database),
+            "--HARDWARE_DB_USER=" + user,
+            "--HARDWARE_DB_PASSWORD=");
+    http = app.http();
+  }
+
+  @AfterAll
+  void stop() throws SQLException {
+    if (app != null) {
+      app.close();
+    }
+    execute("DROP DATABASE " + database);
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (var connection = DriverManager.getConnection(serverUrl, user, "");
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** The same server URL, naming another database: {@code jdbc:x://host:port/db?options}. */
+  static String withDatabase(String url, String database) {
+    int hostStart = url.indexOf("//") + 2;
+    int pathStart = url.indexOf('/', hostStart);
+    int query = url.indexOf('?', hostStart);
+    String host = url.substring(0, pathStart < 0 ? (query < 0 ? url.length() : query) : pathStart);
+    return host + "/" + database + (query < 0 ? "" : url.substring(query));
+  }
+
+  @Test
+  void theSeedRowsArePresentInIdOrder() {
+    assertThat(http.get("/hardware/").body())
+        .matches(
+            "\\[\\{\"availability\":\"(HIGH|MEDIUM|LOW)\",\"name\":\"c5\",\"provider\":\"Amazon\",\"id\":1},"
+                + "\\{\"availability\":\"(HIGH|MEDIUM|LOW)\",\"name\":\"H16mr\",\"provider\":\"Azure\",\"id\":2}.*");
+  }
+
+  @Test
+  void rowsAreCreatedChangedAndDeleted() {
+    Http.Answer created = http.post("/hardware/", "{\"provider\":\"Vultr\",\"name\":\"vc2\"}");
+    assertThat(created.status()).isEqualTo(201);
+    String location = created.location();
+    long id = Long.parseLong(location.substring("/hardware/".length()));
+    assertThat(id).isGreaterThan(2);
+
+    assertThat(http.get(location).body())
+        .matches(
+            "\\{\"availability\":\"(HIGH|MEDIUM|LOW)\",\"name\":\"vc2\",\"provider\":\"Vultr\",\"id\":"
+                + id
+                + "}");
+    // The same values again still finds the row (MariaDB counts it as no row changed).
+    assertThat(http.put(location, "{\"provider\":\"Vultr\",\"name\":\"vc2\"}").status())
+        .isEqualTo(200);
+    assertThat(http.put(location, "{\"provider\":\"Vultr\",\"name\":\"vhf\"}").body())
+        .isEqualTo("{\"name\":\"vhf\",\"provider\":\"Vultr\",\"id\":" + id + "}");
+    assertThat(http.get(location).body()).contains("\"name\":\"vhf\"");
+    assertThat(http.delete(location).status()).isEqualTo(204);
+    assertThat(http.get(location).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aDuplicateIsAConflictAndCaseMakesAnotherRow() {
+    assertThat(http.post("/hardware/", "{\"provider\":\"Azure\",\"name\":\"H16mr\"}"))
+        .extracting(Http.Answer::status, Http.Answer::contentType)
+        .containsExactly(409, "application/problem+json");
+    assertThat(http.post("/hardware/", "{\"provider\":\"azure\",\"name\":\"h16mr\"}").status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void valuesAsLongAsTheColumnsFit() {
+    String hundred = "é".repeat(100);
+
+    Http.Answer created =
+        http.post("/hardware/", "{\"provider\":\"" + hundred + "\",\"name\":\"" + hundred + "\"}");
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(http.get(created.location()).body()).contains("\"name\":\"" + hundred + "\"");
+  }
+}
