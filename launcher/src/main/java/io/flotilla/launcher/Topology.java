@@ -15,14 +15,28 @@ final class Topology {
 
   static List<Service> from(Map<String, String> env) {
     int math = port(env, "MATH_PORT", 8081);
+    int hardware = port(env, "HARDWARE_PORT", 8086);
+    int portal = port(env, "PORTAL_PORT", 8087);
     int gateway = port(env, "GATEWAY_PORT", 8080);
 
     List<Service> services = new ArrayList<>();
     services.add(new Service("math", math, List.of()));
+    services.add(new Service("hardware", hardware, List.of()));
     services.add(
         new Service(
-            "gateway", gateway, List.of("--flotilla.services.math=http://localhost:" + math)));
+            "portal", portal, List.of("--flotilla.portal.hardware-urls=" + local(hardware))));
+    services.add(
+        new Service(
+            "gateway",
+            gateway,
+            List.of(
+                "--flotilla.services.math=" + local(math),
+                "--flotilla.services.portal=" + local(portal))));
     return List.copyOf(services);
+  }
+
+  private static String local(int port) {
+    return "http://localhost:" + port;
   }
 
   static int port(Map<String, String> env, String variable, int defaultPort) {

@@ -43,17 +43,25 @@ class LauncherIT {
   private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
   private static int gatewayPort;
   private static int mathPort;
+  private static int hardwarePort;
+  private static int portalPort;
 
   @BeforeAll
   static void startTheSystem() throws Exception {
     assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
     gatewayPort = freePort();
     mathPort = freePort();
+    hardwarePort = freePort();
+    portalPort = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
     builder.environment().put("GATEWAY_PORT", Integer.toString(gatewayPort));
     builder.environment().put("MATH_PORT", Integer.toString(mathPort));
+    builder.environment().put("HARDWARE_PORT", Integer.toString(hardwarePort));
+    builder.environment().put("PORTAL_PORT", Integer.toString(portalPort));
+    // The simulated availability check takes 5 s by default; the page is the same with less.
+    builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
     builder
         .environment()
         .put("FLOTILLA_DATA_DIR", Files.createTempDirectory("flotilla").toString());
@@ -77,9 +85,12 @@ class LauncherIT {
               } catch (IOException ignored) {
                 // the process ended
               }
+              ready.countDown(); // the launcher exited: stop waiting, the assertion says why
             });
-    boolean started = ready.await(3, TimeUnit.MINUTES);
-    assertThat(started).as("launcher ready; its output:%n%s", String.join("\n", output)).isTrue();
+    ready.await(3, TimeUnit.MINUTES);
+    assertThat(output)
+        .as("launcher ready; its output:%n%s", String.join("\n", output))
+        .anySatisfy(line -> assertThat(line).startsWith("Flotilla is ready"));
   }
 
   @AfterAll
@@ -116,6 +127,32 @@ class LauncherIT {
   }
 
   @Test
+  void portalThroughTheGatewayListsTheSeedHardwareFromTheHardwareService() throws Exception {
+    HttpResponse<String> page = get(gatewayPort, "/portal/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body())
+        .startsWith("<!DOCTYPE html>")
+        .containsPattern("Amazon - c5: (HIGH|MEDIUM|LOW)")
+        .containsPattern("Azure - H16mr: (HIGH|MEDIUM|LOW)");
+  }
+
+  @Test
+  void hardwareIsPrivateTheGatewayNeverRoutesToIt() throws Exception {
+    assertThat(get(hardwarePort, "/hardware/").statusCode()).as("hardware is up").isEqualTo(200);
+
+    for (String path : List.of("/hardware/", "/hardware", "/hardware/1", "/portal/hardware/")) {
+      HttpResponse<String> answer = get(gatewayPort, path);
+      assertThat(answer.body()).as(path).doesNotContain("\"provider\"");
+      if (!path.startsWith("/portal/")) {
+        assertThat(answer.statusCode()).as(path).isEqualTo(404);
+      }
+    }
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void sigtermStopsEveryServiceGracefully() throws Exception {
     // SIGTERM runs the same shutdown hooks as Ctrl-C. Through the handle, because
@@ -127,6 +164,8 @@ class LauncherIT {
     assertThat(output)
         .as("output after SIGTERM, exit code %d", launcher.exitValue())
         .anySatisfy(line -> assertThat(line).contains("[math]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[hardware]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[portal]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[gateway]", "Graceful shutdown complete"));
   }
 

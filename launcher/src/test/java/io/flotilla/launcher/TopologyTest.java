@@ -15,16 +15,35 @@ class TopologyTest {
 
     assertThat(services)
         .extracting(Service::name, Service::port)
-        .containsExactly(tuple("math", 8081), tuple("gateway", 8080));
+        .containsExactly(
+            tuple("math", 8081),
+            tuple("hardware", 8086),
+            tuple("portal", 8087),
+            tuple("gateway", 8080));
   }
 
   @Test
-  void gatewayIsToldWhereMathListens() {
-    var services = Topology.from(Map.of("MATH_PORT", "9181", "GATEWAY_PORT", "9180"));
+  void portalIsToldWhereHardwareListens() {
+    var services = Topology.from(Map.of("HARDWARE_PORT", "9186"));
+
+    assertThat(services)
+        .filteredOn(service -> service.name().equals("portal"))
+        .singleElement()
+        .satisfies(portal ->
+            assertThat(portal.args())
+                .containsExactly("--flotilla.portal.hardware-urls=http://localhost:9186"));
+  }
+
+  @Test
+  void gatewayIsToldWhereMathAndPortalListen() {
+    var services =
+        Topology.from(Map.of("MATH_PORT", "9181", "PORTAL_PORT", "9187", "GATEWAY_PORT", "9180"));
 
     assertThat(services.getLast().port()).isEqualTo(9180);
     assertThat(services.getLast().args())
-        .contains("--flotilla.services.math=http://localhost:9181");
+        .containsExactly(
+            "--flotilla.services.math=http://localhost:9181",
+            "--flotilla.services.portal=http://localhost:9187");
   }
 
   @Test

@@ -1,8 +1,12 @@
 package io.flotilla.platform;
 
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +34,22 @@ class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
       return new ProblemDetailsAdvice();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = Type.SERVLET)
+  @ConditionalOnClass(TomcatURLStreamHandlerFactory.class)
+  static class Tomcat {
+
+    /**
+     * Tomcat installs a URL stream handler factory for war: URLs, and a JVM accepts only one: the
+     * second Tomcat in the launcher's JVM (each service has its own class loader, so its own copy
+     * of Tomcat) would fail with "factory already defined". No Flotilla service serves war: URLs.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> oneOfSeveralTomcatsInAJvm() {
+      return factory -> TomcatURLStreamHandlerFactory.disable();
     }
   }
 
