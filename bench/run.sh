@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Flotilla benchmark: throughput and latency of the math service, direct and through the gateway,
-# against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end.
+# against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end;
+# the inventory portal page cold and warm with 2 and 100 rows, and its throughput.
 #
 # Usage: bench/run.sh [-h|--help]
 #
@@ -17,7 +18,7 @@
 #   BENCH_KEEP=0                1: keep the temp dir (logs, wrk output) after a successful run
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
 #
-# Needs ports 8080, 8081 and 8090 free. Installs wrk and nginx from Debian if missing.
+# Needs ports 8080, 8081 and 8090 free (and 8086, 8087 for the launcher's inventory services). Installs wrk and nginx from Debian if missing.
 # Informational: exits 0 whether or not the throughput goals are met.
 set -euo pipefail
 export LC_ALL=C
@@ -484,6 +485,57 @@ run_big() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Inventory (launcher mode): the portal page through the gateway, cold (hardware checks every
+# row's availability, 5 s) and warm (cached), with the seed's 2 rows and with 100; then the warm
+# page's throughput. Hardware is private; the script adds rows on its own port, as an operator would.
+
+HARDWARE=http://127.0.0.1:8086
+PORTAL_PAGE=$GATEWAY/portal/
+declare -A PAGE
+
+page_time() { # label -> seconds for one GET of the portal page through the gateway
+  local code time
+  read -r code time < <(curl -s -o /dev/null --max-time 60 -w '%{http_code} %{time_total}\n' "$PORTAL_PAGE")
+  [[ $code == 200 ]] || fail "GET $PORTAL_PAGE answered $code"
+  PAGE[$1]="$(printf '%.3f' "$time") s"
+  printf '  %-28s %s\n' "$1" "${PAGE[$1]}"
+}
+
+add_rows() { # count
+  local i code
+  for ((i = 1; i <= $1; i++)); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$HARDWARE/hardware/" \
+      -H 'Content-Type: application/json' -d "{\"provider\":\"Bench\",\"name\":\"node-$i\"}")
+    [[ $code == 201 ]] || fail "adding hardware row $i answered $code"
+  done
+}
+
+run_inventory() {
+  if [[ $BENCH_SYSTEM != launcher ]]; then
+    log "inventory: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
+    return
+  fi
+  log "inventory: portal page through the gateway ($PORTAL_PAGE)"
+  page_time "2 rows, cold"
+  page_time "2 rows, warm"
+  add_rows 98
+  page_time "100 rows, cold"
+  page_time "100 rows, warm"
+  local out=$WORK_DIR/wrk-portal.txt values
+  log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s $PORTAL_PAGE"
+  wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "$PORTAL_PAGE" >/dev/null 2>&1 ||
+    fail "wrk warm-up against the portal failed"
+  log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency $PORTAL_PAGE"
+  wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "$PORTAL_PAGE" >"$out" 2>&1 ||
+    fail "wrk against the portal failed, see $out"
+  values=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+  read -r PORTAL_RPS PORTAL_P50 PORTAL_P99 PORTAL_ERRORS <<<"$values"
+  printf '  %-28s %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors\n' "warm page, 100 rows" \
+    "$PORTAL_RPS" "$PORTAL_P50" "$PORTAL_P99" "$PORTAL_ERRORS"
+  echo
+}
+
+# ---------------------------------------------------------------------------------------------
 # Summary
 
 print_summary() {
@@ -517,6 +569,12 @@ print_summary() {
   echo "| Resident memory after the load runs (VmRSS, all JVMs) | $RSS_TOTAL_MIB MiB ($RSS_DETAIL) |"
   echo "| \`/fibonacci?n=1000000\` via gateway, cold / cached | ${BIG[fib_cold]} / ${BIG[fib_cached]} |"
   echo "| \`/factorial?n=100000\` via gateway, cold / cached | ${BIG[fact_cold]} / ${BIG[fact_cached]} |"
+  if [[ -n ${PORTAL_RPS:-} ]]; then
+    echo "| Portal page via gateway, 2 rows, cold / warm | ${PAGE[2 rows, cold]} / ${PAGE[2 rows, warm]} |"
+    echo "| Portal page via gateway, 100 rows, cold / warm | ${PAGE[100 rows, cold]} / ${PAGE[100 rows, warm]} |"
+    printf '| Warm portal page (100 rows) via gateway | %s req/s, p50 %.2f ms, p99 %.2f ms |\n' \
+      "$PORTAL_RPS" "$PORTAL_P50" "$PORTAL_P99"
+  fi
   echo "| CPU | $(nproc) cores (nproc), $cpu |"
   echo "| Memory, OS | $mem_gib GiB, $os, Linux $(uname -r) |"
   echo "| JDK | $jdk |"
@@ -580,6 +638,9 @@ main() {
   log "starting nginx on $NGINX"
   start_nginx
 
+  # A data directory of the run's own: the inventory starts from the seed's rows and the rows the
+  # benchmark adds do not stay in ./data.
+  export FLOTILLA_DATA_DIR=$WORK_DIR/data
   log "starting the system (BENCH_SYSTEM=$BENCH_SYSTEM)"
   start_system
   log "ready after $(ms_to_s $((READY_MS - START_MS))) s${LAUNCHER_NOTE:+ ($LAUNCHER_NOTE)}"
@@ -595,6 +656,7 @@ main() {
   print_load_table
 
   run_big
+  run_inventory
   print_summary
 }
 
