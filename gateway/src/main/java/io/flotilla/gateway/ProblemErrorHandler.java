@@ -1,5 +1,6 @@
 package io.flotilla.gateway;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway itself answers is RFC 9457 problem+json, and a service that is down or
@@ -72,6 +74,12 @@ class ProblemErrorHandler implements WebExceptionHandler {
           HttpStatus.SERVICE_UNAVAILABLE,
           "The " + service + " service cannot be reached right now; try again shortly.");
     }
+    if (isBrokenAnswer(error)) {
+      log.warn("{} service broke off its answer: {}", service, error.toString());
+      return problem(
+          HttpStatus.BAD_GATEWAY,
+          "The " + service + " service closed the connection without a complete answer.");
+    }
     if (error instanceof ResponseStatusException status) {
       HttpStatusCode code = status.getStatusCode();
       if (code.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
@@ -95,6 +103,16 @@ class ProblemErrorHandler implements WebExceptionHandler {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       // Netty's connect timeout extends ConnectException too.
       if (cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The service accepted the request, then dropped the connection (crashed, restarting...). */
+  private static boolean isBrokenAnswer(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PrematureCloseException || cause instanceof IOException) {
         return true;
       }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -43,6 +45,14 @@ class GatewayPortalRouteTest {
         .isEqualTo("<p>portal</p>");
 
     assertThat(portal.drainReceived()).extracting(StandInMath.Received::path).containsExactly("/");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/portal/actuator/info", "/portal/actuator/prometheus", "/portal/health"})
+  void onlyThePageIsPublicNotThePortalsOperationsEndpoints(String path) {
+    client.get().uri(path).exchange().expectStatus().isNotFound();
+
+    assertThat(portal.drainReceived()).isEmpty();
   }
 
   @Test
