@@ -3,17 +3,22 @@ package io.flotilla.math;
 import io.flotilla.math.MathBodies.PathFailure;
 import io.flotilla.math.MathBodies.PathResult;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Seed 001's API: {@code /fibonacci/{n}/}, {@code /factorial/{n}/}, {@code /ackermann/{m}/{n}/},
  * trailing slash optional. The seed promised 400 for invalid input and gave 500; this gives 400.
  */
+// Every answer is JSON: a client that accepts nothing else gets a 406 before any handler runs,
+// rather than an error body that cannot be written.
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class PathStyleController {
 
   private final Calculator calculator;

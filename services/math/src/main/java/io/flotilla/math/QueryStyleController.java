@@ -6,9 +6,11 @@ import io.flotilla.math.MathBodies.QueryResult;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.function.Supplier;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
@@ -17,7 +19,10 @@ import org.springframework.web.method.HandlerMethod;
  * Seed 000's API: {@code /ping}, {@code /factorial?n=}, {@code /fibonacci?n=}, {@code
  * /ackermann?m=&n=}.
  */
+// Every answer is JSON: a client that accepts nothing else gets a 406 before any handler runs,
+// rather than an error body that cannot be written.
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class QueryStyleController {
 
   private final Calculator calculator;
