@@ -3,6 +3,7 @@ package io.flotilla.hardware;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The JSON bodies of {@code /hardware/}. */
@@ -34,13 +35,21 @@ final class HardwareBodies {
   record Write(
       @NotBlank(message = "must not be blank")
           @Size(max = MAX_LENGTH, message = "must be at most " + MAX_LENGTH + " characters")
+          @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
           String provider,
       @NotBlank(message = "must not be blank")
           @Size(max = MAX_LENGTH, message = "must be at most " + MAX_LENGTH + " characters")
+          @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
           String name) {
 
     /** The columns' length, VARCHAR(100) in every migration. */
     static final int MAX_LENGTH = 100;
+
+    /**
+     * PostgreSQL refuses a NUL in text (H2 and MariaDB store it), and no control character belongs
+     * in a provider or a name shown on a page and in logs: refused alike on every database.
+     */
+    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
 
     Write {
       provider = provider == null ? null : provider.strip();

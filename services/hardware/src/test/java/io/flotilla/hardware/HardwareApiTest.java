@@ -209,6 +209,15 @@ class HardwareApiTest {
         .isEqualTo(201);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a\\u0000b", "line\\nbreak", "tab\\there"})
+  void controlCharactersAreRefusedOnEveryDatabase(String escaped) {
+    assertThat(http.post("/hardware/", "{\"provider\":\"" + escaped + "\",\"name\":\"c5\"}"))
+        .isEqualTo(
+            problem(
+                400, "Bad Request", "provider must not contain control characters.", "/hardware/"));
+  }
+
   @Test
   void aBodyThatIsNotJsonIsABadRequest() {
     Http.Answer answer = http.post("/hardware/", "{\"provider\":");
