@@ -1,12 +1,14 @@
 package io.flotilla.math;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ class Calculator {
   private static final double BITS_PER_DIGIT = Math.log(10) / Math.log(2);
 
   private final MathProperties limits;
-  private final Cache<Computation, String> results;
+  private final AsyncCache<Computation, String> results;
   private final MeterRegistry registry;
 
   Calculator(MathProperties limits, MeterRegistry registry) {
@@ -42,7 +44,11 @@ class Calculator {
             .maximumWeight(limits.cacheMaxDigits())
             .weigher((Computation key, String digits) -> digits.length())
             .recordStats()
-            .build();
+            // Computing runs on a thread of its own, outside the cache's map lock: inside it, a
+            // 0.3 s computation would pin its carrier thread on JDK 21-23 (virtual threads in
+            // synchronized code) and block other keys of the same bin.
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .buildAsync();
     CaffeineCacheMetrics.monitor(registry, results, "math.results");
   }
 
@@ -83,7 +89,13 @@ class Calculator {
 
   /** A result over {@code maxDigits} is timed as too large and, being thrown, never cached. */
   private String compute(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
-    return results.get(computation, key -> timed(key, algorithm, maxDigits));
+    try {
+      // Concurrent requests for the same result wait for the one computation.
+      return results.get(computation, key -> timed(key, algorithm, maxDigits)).join();
+    } catch (CompletionException e) {
+      // A failed computation is not cached; its own exception is what the caller handles.
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private String timed(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
