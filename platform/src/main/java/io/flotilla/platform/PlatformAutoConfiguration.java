@@ -1,10 +1,12 @@
 package io.flotilla.platform;
 
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,6 +36,27 @@ class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
       return new ProblemDetailsAdvice();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RestClientCustomizer.class)
+  static class OutgoingCalls {
+
+    /**
+     * Every RestClient built from Boot's builder passes on the request id of the request being
+     * served, so the log lines of a call and of the request that made it share one id.
+     */
+    @Bean
+    RestClientCustomizer requestIdPropagation() {
+      return builder ->
+          builder.requestInterceptor((request, body, execution) -> {
+            String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
+            if (requestId != null && !request.getHeaders().containsHeader(RequestIds.HEADER)) {
+              request.getHeaders().set(RequestIds.HEADER, requestId);
+            }
+            return execution.execute(request, body);
+          });
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -42,11 +41,6 @@ class HardwareClient {
 
   private static final ParameterizedTypeReference<List<Hardware>> HARDWARE_LIST =
       new ParameterizedTypeReference<>() {};
-
-  /** The platform's request id header and logging-context key: passed on to join the logs. */
-  private static final String REQUEST_ID_HEADER = "X-Request-Id";
-
-  private static final String REQUEST_ID_MDC_KEY = "request.id";
 
   private final RestClient client;
   private final List<String> replicas;
@@ -121,18 +115,9 @@ class HardwareClient {
     return failedAt != null && now - failedAt < cooldownNanos;
   }
 
+  /** The platform passes the request id on: the builder comes from Boot, customized by it. */
   private List<Hardware> fetch(String replica) {
-    String requestId = MDC.get(REQUEST_ID_MDC_KEY);
-    return client
-        .get()
-        .uri(replica + "/hardware/")
-        .headers(headers -> {
-          if (requestId != null) {
-            headers.set(REQUEST_ID_HEADER, requestId);
-          }
-        })
-        .retrieve()
-        .body(HARDWARE_LIST);
+    return client.get().uri(replica + "/hardware/").retrieve().body(HARDWARE_LIST);
   }
 
   private void record(String replica, String outcome, long start) {
