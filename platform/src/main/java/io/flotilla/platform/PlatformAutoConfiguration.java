@@ -1,5 +1,7 @@
 package io.flotilla.platform;
 
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.JsonErrorReportValve;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,6 +75,20 @@ class PlatformAutoConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> oneOfSeveralTomcatsInAJvm() {
       return factory -> TomcatURLStreamHandlerFactory.disable();
+    }
+
+    /**
+     * Requests Tomcat refuses before Spring sees them (an encoded slash, a NUL in the path) get
+     * Tomcat's own error body: JSON like everything else, not its HTML page.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcatItself() {
+      return factory ->
+          factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+              host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+          });
     }
   }
 

@@ -28,6 +28,24 @@ class ServletProblemDetailsTest {
   @LocalServerPort int port;
 
   @Test
+  void requestTomcatRefusesItselfIsAnsweredInJsonNotHtml() throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /hello/a%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .contains("Content-Type: application/json")
+          .contains("\"status\": 400")
+          .doesNotContain("<html", "Apache Tomcat/");
+    }
+  }
+
+  @Test
   void undecodableQueryStringIsA400Problem() throws IOException {
     // Over a raw socket: java.net.URI itself refuses to send "%ZZ".
     try (Socket socket = new Socket("localhost", port)) {
