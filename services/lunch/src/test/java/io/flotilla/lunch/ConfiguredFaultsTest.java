@@ -1,0 +1,29 @@
+package io.flotilla.lunch;
+
+import static io.flotilla.lunch.Http.Answer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Faults set in the configuration are in force from startup on. */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {"flotilla.lunch.faults.outage=true", "flotilla.lunch.faults.delay=250ms"})
+class ConfiguredFaultsTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void theConfiguredFaultsAreShownAndApplied() {
+    Http http = new Http(port);
+
+    assertThat(http.get("/faults"))
+        .isEqualTo(json(200, "{\"delay\":\"250ms\",\"errorRate\":0.0,\"outage\":true}"));
+    assertThat(http.get("/api/").status()).isEqualTo(503);
+    assertThat(http.get("/health", "Accept", "application/json"))
+        .isEqualTo(json(200, "{\"status\":\"UP\"}"));
+  }
+}
