@@ -17,6 +17,7 @@ final class Topology {
     int math = port(env, "MATH_PORT", 8081);
     int hardware = port(env, "HARDWARE_PORT", 8086);
     int portal = port(env, "PORTAL_PORT", 8087);
+    int lunch = port(env, "LUNCH_PORT", 8089);
     int gateway = port(env, "GATEWAY_PORT", 8080);
 
     List<Service> services = new ArrayList<>();
@@ -25,6 +26,7 @@ final class Topology {
     services.add(
         new Service(
             "portal", portal, List.of("--flotilla.portal.hardware-urls=" + local(hardware))));
+    services.add(new Service("lunch", lunch, List.of()));
     services.add(
         new Service(
             "gateway",

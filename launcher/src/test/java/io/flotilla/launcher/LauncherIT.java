@@ -45,6 +45,7 @@ class LauncherIT {
   private static int mathPort;
   private static int hardwarePort;
   private static int portalPort;
+  private static int lunchPort;
 
   @BeforeAll
   static void startTheSystem() throws Exception {
@@ -53,6 +54,7 @@ class LauncherIT {
     mathPort = freePort();
     hardwarePort = freePort();
     portalPort = freePort();
+    lunchPort = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
@@ -60,6 +62,7 @@ class LauncherIT {
     builder.environment().put("MATH_PORT", Integer.toString(mathPort));
     builder.environment().put("HARDWARE_PORT", Integer.toString(hardwarePort));
     builder.environment().put("PORTAL_PORT", Integer.toString(portalPort));
+    builder.environment().put("LUNCH_PORT", Integer.toString(lunchPort));
     // The simulated availability check takes 5 s by default; the page is the same with less.
     builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
     builder
@@ -140,6 +143,15 @@ class LauncherIT {
   }
 
   @Test
+  void sampleLunchUpstreamServesThe13Restaurants() throws Exception {
+    HttpResponse<String> list = get(lunchPort, "/api/restaurant");
+
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body().split("\"identifier\":")).hasSize(14);
+    assertThat(get(lunchPort, "/api/restaurant/dufva").body()).contains("\"title\":\"Sven Dufva\"");
+  }
+
+  @Test
   void hardwareIsPrivateTheGatewayNeverRoutesToIt() throws Exception {
     assertThat(get(hardwarePort, "/hardware/").statusCode()).as("hardware is up").isEqualTo(200);
 
@@ -166,6 +178,7 @@ class LauncherIT {
         .anySatisfy(line -> assertThat(line).contains("[math]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[hardware]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[portal]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[lunch]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[gateway]", "Graceful shutdown complete"));
   }
 

@@ -19,6 +19,7 @@ class TopologyTest {
             tuple("math", 8081),
             tuple("hardware", 8086),
             tuple("portal", 8087),
+            tuple("lunch", 8089),
             tuple("gateway", 8080));
   }
 
