@@ -1,0 +1,85 @@
+package io.flotilla.menu;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 002's relay: {@code GET /{path}} answers the lunch-menu API's {@code /api/{path}}, query
+ * string included, with the upstream's JSON body unchanged and the headers {@code X-Cache} (HIT,
+ * MISS or STALE) and {@code Age}. The upstream's 404 and its failures are answered as problem+json.
+ */
+@RestController
+class RelayController {
+
+  static final String X_CACHE = "X-Cache";
+
+  private final Relay relay;
+  private final Duration breakerOpenFor;
+
+  RelayController(Relay relay, MenuProperties properties) {
+    this.relay = relay;
+    this.breakerOpenFor = properties.breaker().openFor();
+  }
+
+  /**
+   * Actuator's paths ({@code /health}, {@code /actuator/**}) are mapped first and never relayed.
+   */
+  @GetMapping("/**")
+  ResponseEntity<?> relay(HttpServletRequest request) {
+    // The raw, still percent-encoded path and query: relayed as received, and the cache key.
+    String query = request.getQueryString();
+    String key = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    Relay.Answer answer = relay.answer(key);
+    var headers = new HttpHeaders();
+    headers.set(X_CACHE, answer.result().name());
+    headers.set(HttpHeaders.AGE, Long.toString(answer.ageSeconds()));
+    if (answer.copy().status() == HttpStatus.NOT_FOUND.value()) {
+      var problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.NOT_FOUND, "The lunch-menu API has nothing at /api" + key + ".");
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(problem);
+    }
+    return ResponseEntity.ok()
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(answer.copy().body());
+  }
+
+  /** The seed answered 404 here too: there is no {@code /api/} to relay at the root. */
+  @GetMapping("/")
+  ResponseEntity<ProblemDetail> root() {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND,
+                "Nothing is relayed at /. Ask for a path of the lunch-menu API, e.g. /restaurant"
+                    + " or /restaurant/dufva."));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> upstreamFailed(UpstreamFailure failure) {
+    HttpStatus status = failure.kind().status;
+    var response = ResponseEntity.status(status);
+    if (failure.kind() == UpstreamFailure.Kind.CIRCUIT_OPEN) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(breakerOpenFor.toSeconds()));
+    }
+    return response.body(ProblemDetail.forStatusAndDetail(status, failure.getMessage()));
+  }
+
+  /** A path that is no URI once appended to the upstream's (Tomcat lets a few such through). */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> badPath(IllegalArgumentException invalid) {
+    return ResponseEntity.badRequest()
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Not a path that can be relayed: " + invalid.getMessage()));
+  }
+}
