@@ -104,6 +104,8 @@ public final class FlotillaLauncher {
     text.append(String.format(Locale.ROOT, "Try:%n"));
     text.append(String.format(Locale.ROOT, "  curl '%s/factorial?n=20'%n", gateway.url()));
     text.append(String.format(Locale.ROOT, "  curl '%s/fibonacci/100/'%n", gateway.url()));
+    text.append(String.format(Locale.ROOT, "  curl -i %s/restaurant/dufva%n", gateway.url()));
+    text.append(String.format(Locale.ROOT, "  ./flotilla menu \"Restaurang Bikupan\"%n"));
     text.append(String.format(Locale.ROOT, "  open %s/portal/%n", gateway.url()));
     text.append(String.format(Locale.ROOT, "Press Ctrl-C to stop.%n"));
     System.out.print(text);

@@ -18,6 +18,7 @@ final class Topology {
     int hardware = port(env, "HARDWARE_PORT", 8086);
     int portal = port(env, "PORTAL_PORT", 8087);
     int lunch = port(env, "LUNCH_PORT", 8089);
+    int menu = port(env, "MENU_PORT", 8082);
     int gateway = port(env, "GATEWAY_PORT", 8080);
 
     List<Service> services = new ArrayList<>();
@@ -28,11 +29,14 @@ final class Topology {
             "portal", portal, List.of("--flotilla.portal.hardware-urls=" + local(hardware))));
     services.add(new Service("lunch", lunch, List.of()));
     services.add(
+        new Service("menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
+    services.add(
         new Service(
             "gateway",
             gateway,
             List.of(
                 "--flotilla.services.math=" + local(math),
+                "--flotilla.services.menu=" + local(menu),
                 "--flotilla.services.portal=" + local(portal))));
     return List.copyOf(services);
   }

@@ -46,6 +46,7 @@ class LauncherIT {
   private static int hardwarePort;
   private static int portalPort;
   private static int lunchPort;
+  private static int menuPort;
 
   @BeforeAll
   static void startTheSystem() throws Exception {
@@ -55,6 +56,7 @@ class LauncherIT {
     hardwarePort = freePort();
     portalPort = freePort();
     lunchPort = freePort();
+    menuPort = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
@@ -63,6 +65,7 @@ class LauncherIT {
     builder.environment().put("HARDWARE_PORT", Integer.toString(hardwarePort));
     builder.environment().put("PORTAL_PORT", Integer.toString(portalPort));
     builder.environment().put("LUNCH_PORT", Integer.toString(lunchPort));
+    builder.environment().put("MENU_PORT", Integer.toString(menuPort));
     // The simulated availability check takes 5 s by default; the page is the same with less.
     builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
     builder
@@ -152,6 +155,19 @@ class LauncherIT {
   }
 
   @Test
+  void menusThroughTheGatewayComeFromTheRelayInFrontOfTheSampleUpstream() throws Exception {
+    HttpResponse<String> first = get(gatewayPort, "/restaurant/dufva");
+    HttpResponse<String> second = get(gatewayPort, "/restaurant/dufva");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body())
+        .isEqualTo(get(lunchPort, "/api/restaurant/dufva").body())
+        .contains("\"title\":\"Sven Dufva\"");
+    assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
+    assertThat(get(menuPort, "/restaurant").body().split("\"identifier\":")).hasSize(14);
+  }
+
+  @Test
   void hardwareIsPrivateTheGatewayNeverRoutesToIt() throws Exception {
     assertThat(get(hardwarePort, "/hardware/").statusCode()).as("hardware is up").isEqualTo(200);
 
@@ -179,6 +195,7 @@ class LauncherIT {
         .anySatisfy(line -> assertThat(line).contains("[hardware]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[portal]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[lunch]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[menu]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[gateway]", "Graceful shutdown complete"));
   }
 

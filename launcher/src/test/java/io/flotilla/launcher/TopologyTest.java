@@ -20,6 +20,7 @@ class TopologyTest {
             tuple("hardware", 8086),
             tuple("portal", 8087),
             tuple("lunch", 8089),
+            tuple("menu", 8082),
             tuple("gateway", 8080));
   }
 
@@ -36,14 +37,32 @@ class TopologyTest {
   }
 
   @Test
-  void gatewayIsToldWhereMathAndPortalListen() {
+  void menuIsToldWhereTheSampleUpstreamListens() {
+    var services = Topology.from(Map.of("LUNCH_PORT", "9189"));
+
+    assertThat(services)
+        .filteredOn(service -> service.name().equals("menu"))
+        .singleElement()
+        .satisfies(menu ->
+            assertThat(menu.args())
+                .containsExactly("--flotilla.menu.upstream-url=http://localhost:9189"));
+  }
+
+  @Test
+  void gatewayIsToldWhereMathMenuAndPortalListen() {
     var services =
-        Topology.from(Map.of("MATH_PORT", "9181", "PORTAL_PORT", "9187", "GATEWAY_PORT", "9180"));
+        Topology.from(
+            Map.of(
+                "MATH_PORT", "9181",
+                "MENU_PORT", "9182",
+                "PORTAL_PORT", "9187",
+                "GATEWAY_PORT", "9180"));
 
     assertThat(services.getLast().port()).isEqualTo(9180);
     assertThat(services.getLast().args())
         .containsExactly(
             "--flotilla.services.math=http://localhost:9181",
+            "--flotilla.services.menu=http://localhost:9182",
             "--flotilla.services.portal=http://localhost:9187");
   }
 
