@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Flotilla benchmark: throughput and latency of the math service, direct and through the gateway,
 # against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end;
-# the inventory portal page cold and warm with 2 and 100 rows, and its throughput.
+# the inventory portal page cold and warm with 2 and 100 rows, and its throughput; the menu relay's
+# cached answer direct and through the gateway against nginx serving the same body, and how often
+# the relay called the upstream under load.
 #
 # Usage: bench/run.sh [-h|--help]
 #
@@ -18,7 +20,7 @@
 #   BENCH_KEEP=0                1: keep the temp dir (logs, wrk output) after a successful run
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
 #
-# Needs ports 8080, 8081 and 8090 free (and 8086, 8087 for the launcher's inventory services). Installs wrk and nginx from Debian if missing.
+# Needs ports 8080, 8081 and 8090 free (and 8082, 8086, 8087, 8089 for the launcher's other services). Installs wrk and nginx from Debian if missing.
 # Informational: exits 0 whether or not the throughput goals are met.
 set -euo pipefail
 export LC_ALL=C
@@ -256,6 +258,11 @@ http {
       default_type application/json;
       return 200 '$EXPECTED_BODY';
     }
+    # The relay's answer for /restaurant/dufva, written here once the system is up.
+    location /restaurant/ {
+      root $dir/static;
+      default_type application/json;
+    }
   }
 }
 EOF
@@ -391,37 +398,47 @@ parse_wrk() {
   ' "$1"
 }
 
-TARGETS=(nginx math gateway)
+MENU=http://127.0.0.1:8082
+LUNCH=http://127.0.0.1:8089
 declare -A URL=(
   [nginx]="$NGINX/factorial?n=20"
   [math]="$MATH/factorial?n=20"
   [gateway]="$GATEWAY/factorial?n=20"
+  [nginx_menu]="$NGINX/restaurant/dufva"
+  [menu]="$MENU/restaurant/dufva"
+  [gateway_menu]="$GATEWAY/restaurant/dufva"
 )
 declare -A LABEL=(
   [nginx]="nginx, static body (ceiling)"
   [math]="math direct (:$MATH_PORT)"
   [gateway]="gateway -> math (:$GATEWAY_PORT)"
+  [nginx_menu]="nginx, static menu body (ceiling)"
+  [menu]="menu relay direct (:8082), cached"
+  [gateway_menu]="gateway -> menu relay, cached"
 )
-declare -A GOAL=([math]=0.5 [gateway]=0.35)
+declare -A GOAL=([math]=0.5 [gateway]=0.35 [menu]=0.5 [gateway_menu]=0.35)
 declare -A RPS P50 P99 ERRORS RATIO VERDICT
+MATH_TARGETS=(nginx math gateway)
+MENU_TARGETS=(nginx_menu menu gateway_menu)
 
 check_bodies() {
   local target body
-  for target in "${TARGETS[@]}"; do
+  for target in "${MATH_TARGETS[@]}"; do
     body=$(curl -sS --max-time 10 "${URL[$target]}") || fail "GET ${URL[$target]} failed"
     [[ $body == "$EXPECTED_BODY" ]] ||
       warn "$target answers '$body' for n=20, not the nginx body '$EXPECTED_BODY'"
   done
 }
 
+# Warms up and measures the given targets; the first is the ceiling the others are compared with.
 run_load() {
-  local target out values
-  for target in "${TARGETS[@]}"; do
+  local target out values targets=("$@")
+  for target in "${targets[@]}"; do
     log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${URL[$target]}"
     wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${URL[$target]}" \
       >"$WORK_DIR/warmup-$target.txt" 2>&1 || fail "wrk warm-up against $target failed, see $WORK_DIR/warmup-$target.txt"
   done
-  for target in "${TARGETS[@]}"; do
+  for target in "${targets[@]}"; do
     out=$WORK_DIR/wrk-$target.txt
     log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${URL[$target]} (load $(loadavg))"
     wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${URL[$target]}" \
@@ -430,8 +447,8 @@ run_load() {
     read -r "RPS[$target]" "P50[$target]" "P99[$target]" "ERRORS[$target]" <<<"$values"
     ((ERRORS[$target] == 0)) || warn "$target: ${ERRORS[$target]} non-2xx answers or socket errors (see $out)"
   done
-  for target in "${TARGETS[@]}"; do
-    RATIO[$target]=$(ratio "${RPS[$target]}" "${RPS[nginx]}")
+  for target in "${targets[@]}"; do
+    RATIO[$target]=$(ratio "${RPS[$target]}" "${RPS[${targets[0]}]}")
     if [[ -n ${GOAL[$target]:-} ]]; then
       if at_least "${RATIO[$target]}" "${GOAL[$target]}"; then VERDICT[$target]=PASS; else VERDICT[$target]=BELOW; fi
     fi
@@ -439,16 +456,16 @@ run_load() {
 }
 
 print_load_table() {
-  local target
+  local target targets=("$@")
   echo
   printf '%-34s %10s %9s %9s %9s %7s\n' target req/s "p50 ms" "p99 ms" "x nginx" errors
-  for target in "${TARGETS[@]}"; do
+  for target in "${targets[@]}"; do
     printf '%-34s %10s %9.2f %9.2f %9s %7s\n' "${LABEL[$target]}" "${RPS[$target]}" \
       "${P50[$target]}" "${P99[$target]}" "${RATIO[$target]}" "${ERRORS[$target]}"
   done
   echo
   echo "Goals (informational):"
-  for target in math gateway; do
+  for target in "${targets[@]:1}"; do
     printf '  %-34s >= %.2f x nginx: %s x  %s\n' "${LABEL[$target]}" "${GOAL[$target]}" \
       "${RATIO[$target]}" "${VERDICT[$target]}"
   done
@@ -536,6 +553,43 @@ run_inventory() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Menu (launcher mode): the relay's cached GET /restaurant/dufva direct and through the gateway,
+# against nginx serving the very same body; then how many times the relay called the sample
+# upstream while wrk -c100 hammered one path for 30 s (one call per path per TTL is the goal).
+
+lunch_calls() { # lunch.requests summed over outcomes, as the sample upstream counts them
+  curl -sS --max-time 10 "$LUNCH/actuator/prometheus" |
+    awk '/^lunch_requests_total\{/ { sum += $NF } END { printf "%d\n", sum }'
+}
+
+run_menu() {
+  if [[ $BENCH_SYSTEM != launcher ]]; then
+    log "menu: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
+    return
+  fi
+  local static=$WORK_DIR/nginx/static/restaurant before out
+  mkdir -p "$static"
+  curl -sS --fail --max-time 30 -o "$static/dufva" "$MENU/restaurant/dufva" ||
+    fail "GET $MENU/restaurant/dufva failed"
+  log "menu: relay answer is $(wc -c <"$static/dufva") bytes; nginx serves the same file"
+  run_load "${MENU_TARGETS[@]}"
+  print_load_table "${MENU_TARGETS[@]}"
+
+  local ttl=10 seconds=30
+  before=$(lunch_calls)
+  out=$WORK_DIR/wrk-menu-c100.txt
+  log "menu: wrk -t$THREADS -c100 -d${seconds}s $GATEWAY/restaurant/dufva, counting upstream calls"
+  wrk -t"$THREADS" -c100 -d"${seconds}s" --latency "$GATEWAY/restaurant/dufva" >"$out" 2>&1 ||
+    fail "wrk -c100 against the relay failed, see $out"
+  MENU_C100=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+  UPSTREAM_CALLS=$(($(lunch_calls) - before))
+  # A run of 30 s spans 3 TTLs of 10 s, or 4 when it starts part-way through one.
+  UPSTREAM_GOAL="$((seconds / ttl))-$((seconds / ttl + 1))"
+  printf '  upstream calls during %s s at -c100: %s (goal: one per %s s TTL, %s)\n\n' \
+    "$seconds" "$UPSTREAM_CALLS" "$ttl" "$UPSTREAM_GOAL"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Summary
 
 print_summary() {
@@ -553,7 +607,9 @@ print_summary() {
   echo
   echo "| Target | req/s | p50 ms | p99 ms | x nginx | Goal |"
   echo "|---|---:|---:|---:|---:|---|"
-  for target in "${TARGETS[@]}"; do
+  local targets=("${MATH_TARGETS[@]}")
+  [[ -n ${RPS[menu]:-} ]] && targets+=("${MENU_TARGETS[@]}")
+  for target in "${targets[@]}"; do
     goal=""
     [[ -n ${GOAL[$target]:-} ]] && goal=$(printf '>= %.2f: %s' "${GOAL[$target]}" "${VERDICT[$target]}")
     [[ ${ERRORS[$target]} == 0 ]] || goal="$goal (${ERRORS[$target]} errors)"
@@ -574,6 +630,13 @@ print_summary() {
     echo "| Portal page via gateway, 100 rows, cold / warm | ${PAGE[100 rows, cold]} / ${PAGE[100 rows, warm]} |"
     printf '| Warm portal page (100 rows) via gateway | %s req/s, p50 %.2f ms, p99 %.2f ms |\n' \
       "$PORTAL_RPS" "$PORTAL_P50" "$PORTAL_P99"
+  fi
+  if [[ -n ${UPSTREAM_CALLS:-} ]]; then
+    local rps p50 p99 errors
+    read -r rps p50 p99 errors <<<"$MENU_C100"
+    printf '| Cached menu via gateway, `wrk -t2 -c100 -d30s` | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' \
+      "$rps" "$p50" "$p99" "$errors"
+    echo "| Upstream calls during that run (TTL 10 s) | $UPSTREAM_CALLS (goal $UPSTREAM_GOAL) |"
   fi
   echo "| CPU | $(nproc) cores (nproc), $cpu |"
   echo "| Memory, OS | $mem_gib GiB, $os, Linux $(uname -r) |"
@@ -650,13 +713,14 @@ main() {
   log "resident memory at ready: $RSS_READY_MIB MiB ($RSS_READY_DETAIL)"
 
   check_bodies
-  run_load
+  run_load "${MATH_TARGETS[@]}"
   measure_rss
   log "resident memory after load: $RSS_TOTAL_MIB MiB ($RSS_DETAIL)"
-  print_load_table
+  print_load_table "${MATH_TARGETS[@]}"
 
   run_big
   run_inventory
+  run_menu
   print_summary
 }
 
