@@ -1,6 +1,9 @@
 package io.flotilla.menu;
 
+import static io.flotilla.platform.ServiceCalls.causedBy;
+
 import io.flotilla.menu.UpstreamFailure.Kind;
+import io.flotilla.platform.ServiceCalls;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -12,7 +15,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -20,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -53,16 +54,12 @@ class Upstream {
       JsonMapper json,
       Clock clock,
       MeterRegistry meters) {
-    // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new connection.
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .build();
-    var requestFactory = new JdkClientHttpRequestFactory(http);
-    requestFactory.setReadTimeout(properties.readTimeout());
     // Boot's builder brings the client observations (metrics, traceparent) and the request id.
-    this.client = builder.requestFactory(requestFactory).build();
+    this.client =
+        builder
+            .requestFactory(
+                ServiceCalls.requestFactory(properties.connectTimeout(), properties.readTimeout()))
+            .build();
     String base = properties.upstreamUrl().toString();
     this.apiUrl = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api";
     this.maxBodySize = Math.toIntExact(properties.maxBodySize().toBytes());
@@ -176,14 +173,5 @@ class Upstream {
           Kind.UNREACHABLE, "The lunch-menu API dropped the connection (" + cause + ").");
     }
     return new UpstreamFailure(Kind.SERVER_ERROR, "The lunch-menu API call failed: " + cause);
-  }
-
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

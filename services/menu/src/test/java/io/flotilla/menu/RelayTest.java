@@ -3,11 +3,7 @@ package io.flotilla.menu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,22 +123,9 @@ class RelayTest {
     lunch.faults("{\"delay\":\"300ms\",\"errorRate\":0.0,\"outage\":false}");
     long calls = lunch.calls();
 
-    var start = new CountDownLatch(1);
-    List<Future<Http.Answer>> answers = new ArrayList<>();
-    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 100; i++) {
-        answers.add(
-            threads.submit(() -> {
-              start.await();
-              return relay.get(dufva);
-            }));
-      }
-      start.countDown();
-    }
+    List<Http.Answer> answers = Concurrently.get(100, i -> () -> relay.get(dufva));
 
-    for (Future<Http.Answer> answer : answers) {
-      assertThat(answer.get().status()).isEqualTo(200);
-    }
+    assertThat(answers).extracting(Http.Answer::status).containsOnly(200);
     assertThat(lunch.calls()).isEqualTo(calls + 1);
   }
 

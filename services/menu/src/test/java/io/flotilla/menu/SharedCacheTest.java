@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,23 +75,10 @@ class SharedCacheTest {
     lunch.faults("{\"delay\":\"300ms\",\"errorRate\":0.0,\"outage\":false}");
     long calls = lunch.calls();
 
-    var start = new CountDownLatch(1);
-    List<Future<Http.Answer>> answers = new ArrayList<>();
-    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 100; i++) {
-        Http replica = i % 2 == 0 ? first : second;
-        answers.add(
-            threads.submit(() -> {
-              start.await();
-              return replica.get("/restaurant/hjulet");
-            }));
-      }
-      start.countDown();
-    }
+    List<Http.Answer> answers =
+        Concurrently.get(100, i -> () -> (i % 2 == 0 ? first : second).get("/restaurant/hjulet"));
 
-    for (Future<Http.Answer> answer : answers) {
-      assertThat(answer.get().status()).isEqualTo(200);
-    }
+    assertThat(answers).extracting(Http.Answer::status).containsOnly(200);
     assertThat(lunch.calls()).isEqualTo(calls + 1);
   }
 

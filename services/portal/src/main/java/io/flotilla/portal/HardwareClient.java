@@ -1,10 +1,12 @@
 package io.flotilla.portal;
 
+import static io.flotilla.platform.ServiceCalls.causedBy;
+
+import io.flotilla.platform.ServiceCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -52,16 +53,12 @@ class HardwareClient {
   private final Map<String, Long> lastFailure = new ConcurrentHashMap<>();
 
   HardwareClient(RestClient.Builder builder, PortalProperties properties, MeterRegistry meters) {
-    // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new connection.
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .build();
-    var requestFactory = new JdkClientHttpRequestFactory(http);
-    requestFactory.setReadTimeout(properties.readTimeout());
     // Boot's builder brings its JSON converters and the client observations (metrics, traceparent).
-    this.client = builder.requestFactory(requestFactory).build();
+    this.client =
+        builder
+            .requestFactory(
+                ServiceCalls.requestFactory(properties.connectTimeout(), properties.readTimeout()))
+            .build();
     this.replicas = properties.hardwareUrls().stream().map(HardwareClient::baseUrl).toList();
     this.meters = meters;
     this.cooldownNanos = properties.replicaCooldown().toNanos();
@@ -141,15 +138,6 @@ class HardwareClient {
       case ResourceAccessException e -> "io_error";
       default -> "bad_response";
     };
-  }
-
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A replica's URL without a trailing slash, so that "/hardware/" can be appended to it. */
