@@ -26,6 +26,9 @@ public final class Flotilla {
   /** Exit code of a command line picocli cannot parse; 64 as sysexits.h's EX_USAGE. */
   static final int USAGE = 64;
 
+  /** Exit code of a bug in the command itself; 70 as sysexits.h's EX_SOFTWARE. */
+  static final int SOFTWARE = 70;
+
   public static void main(String[] args) {
     // UTF-8 whatever the platform default, so that "Haga gatukök" survives a pipe or a C locale.
     var out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

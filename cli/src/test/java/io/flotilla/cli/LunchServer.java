@@ -36,10 +36,14 @@ final class LunchServer {
   private final ConfigurableApplicationContext context;
 
   private LunchServer() {
+    // As arguments, which win over the service's application.yaml (port 8089), as defaults don't.
     context =
         new SpringApplicationBuilder(LunchApplication.class, FixedDayClock.Config.class)
-            .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=warn")
-            .run();
+            .run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn",
+                "--logging.level.flotilla.request=warn");
   }
 
   static synchronized LunchServer start() {

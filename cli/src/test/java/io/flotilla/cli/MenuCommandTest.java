@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.cli.Cli.Run;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,12 +68,6 @@ class MenuCommandTest {
   @BeforeEach
   void monday() {
     lunch.today(LunchServer.MONDAY_NOON);
-  }
-
-  // The faults are the service's state, shared with every other test.
-  @AfterEach
-  void noFaults() {
-    lunch.faults("{}");
   }
 
   @Test
@@ -239,28 +232,5 @@ class MenuCommandTest {
   void aTrailingSlashOnTheUrlIsTolerated() {
     assertThat(Cli.run("menu", "--url", url + "/", "bikupan"))
         .isEqualTo(new Run(0, BIKUPAN_ON_MONDAY, ""));
-  }
-
-  @Test
-  void anUpstreamErrorIsOneLineWithItsDetail() {
-    lunch.faults("{\"outage\":true}");
-
-    assertThat(Cli.run("menu", "--url", url, "bikupan"))
-        .isEqualTo(
-            new Run(
-                2,
-                "",
-                "flotilla: "
-                    + url
-                    + "/restaurant answered 503: The lunch service is unavailable (injected fault:"
-                    + " outage).\n"));
-  }
-
-  @Test
-  void aSlowAnswerIsGivenUpAfterTheTimeout() {
-    lunch.faults("{\"delay\":\"2s\"}");
-
-    assertThat(Cli.run("menu", "--url", url, "--timeout", "1", "bikupan"))
-        .isEqualTo(new Run(2, "", "flotilla: " + url + "/restaurant did not answer within 1 s\n"));
   }
 }

@@ -46,11 +46,9 @@ class ServerProblemsTest {
   void theDefaultUrlIsTheGatewayOnThisMachine() {
     Run run = Cli.run("menu", "--json");
 
-    // Whether or not a Flotilla happens to run here, the command asked the gateway's address.
-    if (run.exitCode() == 2) {
-      assertThat(run.err()).startsWith("flotilla: cannot reach http://localhost:8080 (");
-    } else {
-      assertThat(run.exitCode()).isZero();
+    // A Flotilla may or may not be running here; either way the gateway's address was asked.
+    if (run.exitCode() != 0) {
+      assertThat(run.err()).startsWith("flotilla: ").contains("http://localhost:8080");
     }
   }
 
