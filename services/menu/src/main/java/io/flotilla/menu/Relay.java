@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -100,7 +101,7 @@ class Relay {
   }
 
   private Answer answer(Copy copy, Result result) {
-    requests.get(result.name().toLowerCase(java.util.Locale.ROOT)).increment();
+    requests.get(result.name().toLowerCase(Locale.ROOT)).increment();
     return new Answer(copy, result, copy.ageMillis(clock.millis()) / 1000);
   }
 
@@ -111,7 +112,7 @@ class Relay {
     if (flight == null) {
       try {
         mine.complete(refresh(key));
-      } catch (RuntimeException failure) {
+      } catch (Throwable failure) { // whatever happens, the requests waiting on it must not hang
         mine.completeExceptionally(failure);
       } finally {
         flights.remove(key, mine);
