@@ -48,6 +48,7 @@ class FeedConsumer implements SmartLifecycle {
   private final ChangeFeed feed;
   private final TweetIndex index;
   private final SearchProperties.Backoff backoff;
+  private final Duration pollWait;
   private final Clock clock = Clock.systemUTC();
   private final Counter applied;
   private final Counter empty;
@@ -68,6 +69,7 @@ class FeedConsumer implements SmartLifecycle {
     this.feed = feed;
     this.index = index;
     this.backoff = properties.backoff();
+    this.pollWait = properties.pollWait();
     this.since = clock.instant();
     this.caughtUpAt = since;
     this.cursor = index.cursor();
@@ -128,6 +130,7 @@ class FeedConsumer implements SmartLifecycle {
     Duration pause = backoff.initial();
     while (running) {
       try {
+        long asked = System.nanoTime();
         Changes page = feed.after(cursor);
         List<Change> changes = page.changes();
         synchronized (applying) {
@@ -146,6 +149,13 @@ class FeedConsumer implements SmartLifecycle {
         }
         changeState(full ? State.CATCHING_UP : State.FOLLOWING, null);
         pause = backoff.initial();
+        if (changes.isEmpty()
+            && Duration.ofNanos(System.nanoTime() - asked).compareTo(pollWait.dividedBy(2)) < 0) {
+          // A feed that does not hold the request (or poll-wait 0) would make this loop spin.
+          Thread.sleep(backoff.initial());
+        }
+      } catch (InterruptedException stopping) {
+        break;
       } catch (IOException | RuntimeException failure) {
         if (!running) {
           break; // the feed call was interrupted by stop()
@@ -181,7 +191,7 @@ class FeedConsumer implements SmartLifecycle {
           backoff.max());
     } else if (previous == State.UNAVAILABLE && next != State.STOPPED) {
       log.info(
-          "search feed available again url={} cursor={} after={}",
+          "search feed available again url={} cursor={} unavailableFor={}",
           feed.url(),
           cursor,
           Duration.between(since, now));
