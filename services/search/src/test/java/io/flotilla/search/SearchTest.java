@@ -318,6 +318,14 @@ class SearchTest {
         .containsPattern("search_queries_seconds_count\\{[^}]*kind=\"keyword\"");
   }
 
+  @Test
+  void theApiIsDescribedForSwaggerUi() {
+    Http.Answer docs = search.get("/v3/api-docs");
+
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body()).contains("\"/api/v1/search/\"").contains("\"keyword\"");
+  }
+
   /** Publishes a public tweet without tag and waits until search finds it; answers its id. */
   long publish(String text) {
     long id = ids.incrementAndGet();
