@@ -1,6 +1,7 @@
 package io.flotilla.search;
 
 import io.flotilla.platform.ServiceCalls;
+import java.net.ConnectException;
 import java.time.Duration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,12 @@ class ChangeFeed {
     } catch (RestClientResponseException status) {
       throw new Failure("answered " + status.getStatusCode().value());
     } catch (ResourceAccessException io) {
-      throw new Failure("unreachable: " + NestedExceptionUtils.getMostSpecificCause(io));
+      // The JDK client reports a refused connection as a ConnectException around a bare
+      // ClosedChannelException: say it in words.
+      throw new Failure(
+          ServiceCalls.causedBy(io, ConnectException.class)
+              ? "unreachable: cannot connect"
+              : "unreachable: " + NestedExceptionUtils.getMostSpecificCause(io));
     } catch (RestClientException bad) {
       throw new Failure("bad answer: " + NestedExceptionUtils.getMostSpecificCause(bad));
     }

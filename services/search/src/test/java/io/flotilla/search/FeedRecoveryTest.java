@@ -71,7 +71,9 @@ class FeedRecoveryTest {
       }
       Eventually.until(
           () -> http.get("/actuator/info").body(),
-          body -> body.contains("\"state\":\"unavailable\""));
+          body ->
+              body.contains("\"state\":\"unavailable\"")
+                  && body.contains("\"lastError\":\"unreachable: cannot connect\""));
       assertThat(ids(http, "keyword=outage")).containsExactly(1L);
       assertThat(http.get("/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
       assertThat(http.get("/health").body()).startsWith("{\"status\":\"UP\"");
