@@ -1,0 +1,225 @@
+package io.flotilla.search;
+
+import io.flotilla.search.Changes.Change;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index up to date: one thread, started with the application and stopped with it, that
+ * long-polls the change feed from the index's cursor and applies each batch. While the feed is down
+ * or failing it tries again with a doubling backoff, logging when the state changes, not per try.
+ *
+ * <p>Metrics: {@code search.feed.batches{outcome=applied|empty|failed}}, {@code search.index.lag}
+ * (seconds of feed changes the index may be missing: 0 while it is following the feed, otherwise
+ * the time since it last reached the feed's end), {@code search.index.documents}, {@code
+ * search.feed.cursor}.
+ */
+@Component
+class FeedConsumer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(FeedConsumer.class);
+
+  /** Where the consumer is, as shown under /actuator/info and the health details. */
+  enum State {
+    /** Not yet answered by the feed since start. */
+    STARTING,
+    /** Reached the feed's end and waiting for the next change. */
+    FOLLOWING,
+    /** The last batch was full: more changes are waiting. */
+    CATCHING_UP,
+    /** The feed cannot be reached or answers errors; searches answer from the index as it is. */
+    UNAVAILABLE,
+    STOPPED
+  }
+
+  private final ChangeFeed feed;
+  private final TweetIndex index;
+  private final SearchProperties.Backoff backoff;
+  private final Duration pollWait;
+  private final Clock clock = Clock.systemUTC();
+  private final Counter applied;
+  private final Counter empty;
+  private final Counter failed;
+  // stop() takes it to interrupt only a feed call or a backoff pause, never a Lucene write.
+  private final Object applying = new Object();
+
+  private volatile boolean running;
+  private volatile Thread thread;
+  private volatile State state = State.STARTING;
+  private volatile Instant since;
+  private volatile String lastError;
+  private volatile long cursor;
+  private volatile Instant caughtUpAt;
+
+  FeedConsumer(
+      ChangeFeed feed, TweetIndex index, SearchProperties properties, MeterRegistry meters) {
+    this.feed = feed;
+    this.index = index;
+    this.backoff = properties.backoff();
+    this.pollWait = properties.pollWait();
+    this.since = clock.instant();
+    this.caughtUpAt = since;
+    this.cursor = index.cursor();
+    this.applied = batches(meters, "applied");
+    this.empty = batches(meters, "empty");
+    this.failed = batches(meters, "failed");
+    Gauge.builder("search.index.lag", this, FeedConsumer::lagSeconds)
+        .description("Seconds of feed changes the index may be missing: 0 while following the feed")
+        .baseUnit("seconds")
+        .register(meters);
+    Gauge.builder("search.index.documents", index, TweetIndex::documents)
+        .description("Public tweets in the index")
+        .register(meters);
+    Gauge.builder("search.feed.cursor", this, consumer -> consumer.cursor)
+        .description("The seq of the last feed change applied to the index")
+        .register(meters);
+  }
+
+  private static Counter batches(MeterRegistry meters, String outcome) {
+    return Counter.builder("search.feed.batches")
+        .description("Change feed requests, by outcome")
+        .tag("outcome", outcome)
+        .register(meters);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    thread = Thread.ofPlatform().name("search-feed").daemon().start(this::run);
+  }
+
+  @Override
+  public void stop() {
+    Thread consumer = thread;
+    synchronized (applying) {
+      running = false;
+      if (consumer != null) {
+        consumer.interrupt();
+      }
+    }
+    if (consumer != null) {
+      try {
+        consumer.join(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    changeState(State.STOPPED, null);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    log.info("search feed consumer started url={} cursor={}", feed.url(), cursor);
+    Duration pause = backoff.initial();
+    while (running) {
+      try {
+        long asked = System.nanoTime();
+        Changes page = feed.after(cursor);
+        List<Change> changes = page.changes();
+        synchronized (applying) {
+          if (!running) {
+            break;
+          }
+          if (!changes.isEmpty()) {
+            index.apply(changes, page.last());
+          }
+        }
+        cursor = page.last();
+        (changes.isEmpty() ? empty : applied).increment();
+        boolean full = changes.size() >= feed.limit();
+        if (!full) {
+          caughtUpAt = clock.instant();
+        }
+        changeState(full ? State.CATCHING_UP : State.FOLLOWING, null);
+        pause = backoff.initial();
+        if (changes.isEmpty()
+            && Duration.ofNanos(System.nanoTime() - asked).compareTo(pollWait.dividedBy(2)) < 0) {
+          // A feed that does not hold the request (or poll-wait 0) would make this loop spin.
+          Thread.sleep(backoff.initial());
+        }
+      } catch (InterruptedException stopping) {
+        break;
+      } catch (IOException | RuntimeException failure) {
+        if (!running) {
+          break; // the feed call was interrupted by stop()
+        }
+        failed.increment();
+        changeState(State.UNAVAILABLE, failure.getMessage());
+        log.debug("search feed try failed cursor={} retryIn={}", cursor, pause, failure);
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException stopping) {
+          break;
+        }
+        Duration doubled = pause.multipliedBy(2);
+        pause = doubled.compareTo(backoff.max()) > 0 ? backoff.max() : doubled;
+      }
+    }
+    log.info("search feed consumer stopped cursor={}", cursor);
+  }
+
+  private void changeState(State next, String error) {
+    State previous = state;
+    lastError = error != null ? error : lastError;
+    if (previous == next) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (next == State.UNAVAILABLE) {
+      log.warn(
+          "search feed unavailable url={} cursor={} error={} retrying with backoff up to {}",
+          feed.url(),
+          cursor,
+          error,
+          backoff.max());
+    } else if (previous == State.UNAVAILABLE && next != State.STOPPED) {
+      log.info(
+          "search feed available again url={} cursor={} unavailableFor={}",
+          feed.url(),
+          cursor,
+          Duration.between(since, now));
+    }
+    state = next;
+    since = now;
+  }
+
+  private double lagSeconds() {
+    State current = state;
+    if (current == State.FOLLOWING) {
+      return 0;
+    }
+    return Duration.between(caughtUpAt, clock.instant()).toMillis() / 1000.0;
+  }
+
+  /** What an operator wants to know about the feed, for /actuator/info and health details. */
+  Map<String, Object> status() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("url", feed.url());
+    status.put("state", state.name().toLowerCase(Locale.ROOT));
+    status.put("since", since.toString());
+    status.put("cursor", cursor);
+    status.put("lagSeconds", lagSeconds());
+    status.put("documents", index.documents());
+    if (lastError != null) {
+      status.put("lastError", lastError);
+    }
+    return status;
+  }
+}

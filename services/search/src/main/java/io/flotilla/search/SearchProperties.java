@@ -1,0 +1,67 @@
+package io.flotilla.search;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The search service's settings. Overridable like any property, e.g. {@code
+ * TWEETS_URL=http://tweets:8084} or {@code FLOTILLA_SEARCH_POLL_WAIT=5s}.
+ *
+ * @param tweetsUrl the tweets service; its change feed is {@code {tweetsUrl}/internal/v1/changes}
+ * @param indexDir where the Lucene index lives (with the feed cursor in its commits)
+ * @param pollWait how long the feed may hold a request when it has nothing new (long polling)
+ * @param batchLimit how many changes to ask for per request
+ * @param connectTimeout how long to wait for the tweets service to accept a connection
+ * @param readTimeout how long to wait for the feed's answer; longer than {@code pollWait}
+ * @param backoff how long to wait between tries while the feed is down or failing
+ */
+@Validated
+@ConfigurationProperties("flotilla.search")
+record SearchProperties(
+    @DefaultValue("http://localhost:8084") @NotNull URI tweetsUrl,
+    @DefaultValue("./data/search/index") @NotNull Path indexDir,
+    @DefaultValue("10s") @NotNull Duration pollWait,
+    @DefaultValue("500") @Min(1) @Max(1000) int batchLimit,
+    @DefaultValue("2s") @NotNull Duration connectTimeout,
+    @DefaultValue("20s") @NotNull Duration readTimeout,
+    @DefaultValue @NotNull @Valid Backoff backoff) {
+
+  /** Wait {@code initial} after the first failure, doubling after each further one up to max. */
+  record Backoff(
+      @DefaultValue("200ms") @NotNull Duration initial, @DefaultValue("5s") @NotNull Duration max) {
+
+    @AssertTrue(message = "backoff.initial must be positive and not longer than backoff.max")
+    boolean isOrdered() {
+      return initial == null
+          || max == null
+          || (initial.isPositive() && initial.compareTo(max) <= 0);
+    }
+  }
+
+  @AssertTrue(message = "poll-wait must be from 0 to 30s (the feed's maximum)")
+  boolean isPollWaitInRange() {
+    return pollWait == null
+        || (!pollWait.isNegative() && pollWait.compareTo(Duration.ofSeconds(30)) <= 0);
+  }
+
+  @AssertTrue(message = "read-timeout must be longer than poll-wait, or every idle poll times out")
+  boolean isReadTimeoutLongerThanPollWait() {
+    return pollWait == null || readTimeout == null || readTimeout.compareTo(pollWait) > 0;
+  }
+
+  /** The change feed's URL. */
+  String changesUrl() {
+    String base = tweetsUrl.toString();
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+        + "/internal/v1/changes";
+  }
+}

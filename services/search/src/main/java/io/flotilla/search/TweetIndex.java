@@ -1,0 +1,216 @@
+package io.flotilla.search;
+
+import io.flotilla.search.Changes.Change;
+import io.flotilla.search.Changes.FeedTweet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index of public tweets, and the feed cursor it has caught up to. Written by one thread
+ * (the feed consumer) a batch at a time; searched by any number at once through a {@link
+ * SearcherManager}. Each batch is committed together with its cursor, so after a crash or restart
+ * the index and the cursor agree: nothing is lost and at most one batch is applied again, which is
+ * harmless because every change is an upsert or a delete by tweet id.
+ */
+@Component
+class TweetIndex implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(TweetIndex.class);
+
+  static final String ID = "id";
+  static final String TEXT = "text";
+  static final String USERNAME = "username";
+  static final String TAG = "tag";
+  static final String TAG_ID = "tag_id";
+
+  /** The tag's name lowercased: tags are matched by name case-insensitively. */
+  static final String TAG_NAME = "tag_name";
+
+  /** Epoch seconds: stored to answer, doc values to sort. */
+  static final String CREATED = "created";
+
+  private static final String ID_SORT = "id_sort";
+  private static final String CURSOR = "feed.cursor";
+
+  /** Best match first; equal scores (and filter-only queries) newest first. */
+  static final Sort RANKING =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(CREATED, SortField.Type.LONG, true),
+          new SortField(ID_SORT, SortField.Type.LONG, true));
+
+  // Lowercase, English stop words, Porter stemming ("running" and "runs" find "run"); its
+  // standard tokenizer keeps "slalom4lyfe" one word and drops the "#" of "#slalom4lyfe".
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  TweetIndex(SearchProperties properties) throws IOException {
+    Files.createDirectories(properties.indexDir());
+    directory = FSDirectory.open(properties.indexDir());
+    writer =
+        new IndexWriter(
+            directory, new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE_OR_APPEND));
+    searchers = new SearcherManager(writer, null);
+    log.info(
+        "search index opened dir={} documents={} cursor={}",
+        properties.indexDir().toAbsolutePath(),
+        documents(),
+        cursor());
+  }
+
+  /** The seq of the last feed change in the last commit; 0 for a new index. */
+  long cursor() {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> entry : data) {
+        if (CURSOR.equals(entry.getKey())) {
+          return Long.parseLong(entry.getValue());
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Live documents, i.e. public tweets indexed. */
+  int documents() {
+    return writer.getDocStats().numDocs;
+  }
+
+  /**
+   * Applies a batch of feed changes and commits it with the feed cursor it reaches, then makes it
+   * visible to searches.
+   */
+  void apply(List<Change> changes, long cursor) throws IOException {
+    for (Change change : changes) {
+      Term id = new Term(ID, Long.toString(change.tweetId()));
+      if (change.leavesPublicTweet()) {
+        writer.updateDocument(id, document(change.tweet()));
+      } else if (isKnown(change.type())) {
+        // Deleted, or now private: either way no longer findable.
+        writer.deleteDocuments(id);
+      } else {
+        log.warn(
+            "search feed change skipped seq={} type={} reason=unknown-type",
+            change.seq(),
+            change.type());
+      }
+    }
+    writer.setLiveCommitData(Map.of(CURSOR, Long.toString(cursor)).entrySet());
+    writer.commit();
+    searchers.maybeRefresh();
+  }
+
+  private static boolean isKnown(String type) {
+    return "created".equals(type) || "updated".equals(type) || "deleted".equals(type);
+  }
+
+  private static Document document(FeedTweet tweet) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, Long.toString(tweet.id()), Store.YES));
+    doc.add(new NumericDocValuesField(ID_SORT, tweet.id()));
+    doc.add(new StoredField(USERNAME, tweet.username()));
+    doc.add(new TextField(TEXT, tweet.text(), Store.YES));
+    if (tweet.tag() != null) {
+      doc.add(new StoredField(TAG, tweet.tag()));
+      doc.add(new StringField(TAG_NAME, tweet.tag().toLowerCase(Locale.ROOT), Store.NO));
+    }
+    if (tweet.tagId() != null) {
+      doc.add(new StringField(TAG_ID, Long.toString(tweet.tagId()), Store.YES));
+    }
+    long created = tweet.created().getEpochSecond();
+    doc.add(new StoredField(CREATED, created));
+    doc.add(new NumericDocValuesField(CREATED, created));
+    return doc;
+  }
+
+  /** The distinct index terms of a text, as the index analyzed tweet texts. */
+  Set<String> terms(String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        terms.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analyzing a String reads no file
+    }
+    return terms;
+  }
+
+  /** One page of the tweets matching the query, best first ({@link #RANKING}). */
+  List<Tweet> search(Query query, int page, int size) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      ScoreDoc[] hits = searcher.search(query, (page + 1) * size, RANKING).scoreDocs;
+      StoredFields stored = searcher.storedFields();
+      List<Tweet> tweets = new ArrayList<>();
+      for (int i = page * size; i < hits.length; i++) {
+        tweets.add(tweet(stored.document(hits[i].doc)));
+      }
+      return tweets;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static Tweet tweet(Document doc) {
+    Instant created =
+        Instant.ofEpochSecond(doc.getField(CREATED).numericValue().longValue())
+            .truncatedTo(ChronoUnit.SECONDS);
+    return new Tweet(
+        Long.parseLong(doc.get(ID)),
+        doc.get(USERNAME),
+        doc.get(TEXT),
+        false,
+        doc.get(TAG),
+        created.toString());
+  }
+
+  @Override
+  public void destroy() throws IOException {
+    // After the feed consumer has stopped (lifecycle beans stop before singletons are destroyed).
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+}

@@ -1,0 +1,106 @@
+package io.flotilla.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search keeps its place in the feed over a restart, and catches up after the feed was down. */
+class FeedRecoveryTest {
+
+  @TempDir Path dataDir;
+
+  StandInFeed feed;
+
+  @BeforeEach
+  void startFeed() {
+    feed = new StandInFeed();
+  }
+
+  @AfterEach
+  void stopFeed() {
+    feed.close();
+  }
+
+  @Test
+  void aRestartResumesFromTheCursorInTheIndexWithoutDuplicates() {
+    Path index = dataDir.resolve("index");
+    feed.created(1, "karina", "first heron", null, null);
+    feed.created(2, "bob", "second heron", "music", 5L);
+    feed.deleted(1);
+    long last = feed.created(3, "gina", "third heron", null, null);
+
+    try (var search = new RunningSearch(feed, index)) {
+      Eventually.until(
+          () -> ids(search.http(), "keyword=heron"), ids -> ids.equals(List.of(3L, 2L)));
+    }
+    feed.created(4, "simon", "fourth heron", null, null);
+    feed.received.clear();
+
+    try (var search = new RunningSearch(feed, index)) {
+      Eventually.until(
+          () -> ids(search.http(), "keyword=heron"), ids -> ids.equals(List.of(4L, 3L, 2L)));
+      assertThat(feed.received.peek()).isEqualTo("after=" + last + "&limit=500&wait=10s");
+      assertThat(search.http().get("/actuator/prometheus").body())
+          .containsPattern("search_index_documents\\{[^}]*} 3.0");
+    }
+  }
+
+  @Test
+  void searchAnswersWhileTheFeedIsDownAndCatchesUpWhenItIsBack() {
+    feed.created(1, "karina", "before the outage", null, null);
+    try (var search =
+        new RunningSearch(
+            feed,
+            dataDir.resolve("index"),
+            "--flotilla.search.batch-limit=10",
+            "--flotilla.search.backoff.max=500ms")) {
+      Http http = search.http();
+      Eventually.until(() -> ids(http, "keyword=outage"), ids -> ids.equals(List.of(1L)));
+
+      feed.goDown();
+      for (long id = 2; id <= 26; id++) {
+        feed.created(id, "bob", "backlog number " + id, "business", 3L);
+      }
+      Eventually.until(
+          () -> http.get("/actuator/info").body(),
+          body ->
+              body.contains("\"state\":\"unavailable\"")
+                  && body.contains("\"lastError\":\"unreachable: cannot connect\""));
+      assertThat(ids(http, "keyword=outage")).containsExactly(1L);
+      assertThat(http.get("/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(http.get("/health").body()).startsWith("{\"status\":\"UP\"");
+
+      feed.failWith(503);
+      feed.comeBack();
+      Eventually.until(
+          () -> http.get("/actuator/info").body(),
+          body -> body.contains("\"lastError\":\"answered 503\""));
+      assertThat(ids(http, "tag=business")).isEmpty();
+
+      feed.failWith(0);
+      List<Long> backlog = LongStream.rangeClosed(2, 26).boxed().toList().reversed();
+      Eventually.until(() -> ids(http, "tag=business&size=100"), ids -> ids.equals(backlog));
+      Eventually.until(
+          () -> http.get("/actuator/info").body(),
+          body -> body.contains("\"state\":\"following\""));
+      assertThat(http.get("/actuator/prometheus").body())
+          .containsPattern("search_feed_batches_total\\{[^}]*outcome=\"failed\"[^}]*} [1-9]")
+          .containsPattern("search_feed_cursor\\{[^}]*} 26.0");
+    }
+  }
+
+  static List<Long> ids(Http http, String query) {
+    Http.Answer answer = http.get("/api/v1/search/?" + query);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    Matcher id = Pattern.compile("\\{\"id\":(\\d+),").matcher(answer.body());
+    return id.results().map(result -> Long.parseLong(result.group(1))).toList();
+  }
+}
