@@ -56,7 +56,8 @@ final class AccountRules {
       problems.add("must start with a letter a-z");
     }
     if (RESERVED.contains(username)) {
-      problems.add("\"" + username + "\" is reserved; so are " + String.join(", ", reserved()));
+      problems.add(
+          "\"" + username + "\" is reserved, as are all of " + String.join(", ", reserved()));
     }
     return problems;
   }

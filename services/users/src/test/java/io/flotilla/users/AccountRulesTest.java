@@ -18,7 +18,7 @@ class AccountRulesTest {
   @ValueSource(strings = {"me", "tags", "admin", "api"})
   void reservedWordsAreRefused(String username) {
     assertThat(AccountRules.username(username))
-        .contains("\"" + username + "\" is reserved; so are admin, api, me, tags");
+        .contains("\"" + username + "\" is reserved, as are all of admin, api, me, tags");
   }
 
   @ParameterizedTest

@@ -115,8 +115,8 @@ class UsersApiTest {
           Bobby      | username may contain only lower-case letters a-z, digits 0-9 and _; username must start with a letter a-z
           9lives     | username must start with a letter a-z
           _bob       | username must start with a letter a-z
-          admin      | username \\"admin\\" is reserved; so are admin, api, me, tags
-          me         | username must be 3 to 30 characters long, got 2; username \\"me\\" is reserved; so are admin, api, me, tags
+          admin      | username \\"admin\\" is reserved, as are all of admin, api, me, tags
+          me         | username must be 3 to 30 characters long, got 2; username \\"me\\" is reserved, as are all of admin, api, me, tags
           """)
   void aUsernameOutsideTheRuleIsRefusedSayingWhatIsAllowed(String username, String detail) {
     Http.Answer answer =
