@@ -1,0 +1,32 @@
+package io.flotilla.users;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service started as it runs in production (no test profile, so the laptop default unless a
+ * profile is named), on a free port, with the given settings as command-line arguments. For tests
+ * that restart it or point it at another database or key.
+ */
+final class RunningApp implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+
+  RunningApp(String... settings) {
+    List<String> args = new ArrayList<>(List.of(settings));
+    args.add("--server.port=0");
+    context = new SpringApplicationBuilder(UsersApplication.class).run(args.toArray(String[]::new));
+  }
+
+  Http http() {
+    return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

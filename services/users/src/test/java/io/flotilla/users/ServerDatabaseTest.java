@@ -1,0 +1,132 @@
+package io.flotilla.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The migrations and the API on a real database server, through the service's own profile for it.
+ * Each run creates a database of its own on the server and drops it afterwards, so runs in parallel
+ * (or a failed run) do not collide.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerDatabaseTest {
+
+  private final String profile;
+  private final String serverUrl;
+  private final String user;
+  private final String database = "users_test_" + UUID.randomUUID().toString().replace("-", "");
+  private Path keyDir;
+  private RunningApp app;
+  private Http http;
+
+  /**
+   * @param profile the service's profile for this database
+   * @param urlVariable the environment variable with a JDBC URL of any database on the server
+   * @param userVariable the environment variable with a user allowed to create databases
+   * @param defaultUser the user when that variable is not set
+   */
+  ServerDatabaseTest(String profile, String urlVariable, String userVariable, String defaultUser) {
+    this.profile = profile;
+    this.serverUrl = System.getenv(urlVariable);
+    this.user = Objects.requireNonNullElse(System.getenv(userVariable), defaultUser);
+  }
+
+  @BeforeAll
+  void start() throws Exception {
+    execute("CREATE DATABASE " + database);
+    keyDir = Files.createTempDirectory("users-key");
+    app =
+        new RunningApp(
+            "--spring.profiles.active=" + profile,
+            "--USERS_DB_URL=" + withDatabase(serverUrl, database),
+            "--USERS_DB_USER=" + user,
+            "--USERS_DB_PASSWORD=",
+            "--flotilla.users.key-file=" + keyDir.resolve("signing-key.pem"));
+    http = app.http();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    execute("DROP DATABASE " + database);
+    try (var files = Files.walk(keyDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (var connection = DriverManager.getConnection(serverUrl, user, "");
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** The same server URL, naming another database: {@code jdbc:x://host:port/db?options}. */
+  static String withDatabase(String url, String database) {
+    int hostStart = url.indexOf("//") + 2;
+    int pathStart = url.indexOf('/', hostStart);
+    int query = url.indexOf('?', hostStart);
+    String host = url.substring(0, pathStart < 0 ? (query < 0 ? url.length() : query) : pathStart);
+    return host + "/" + database + (query < 0 ? "" : url.substring(query));
+  }
+
+  private Http.Answer register(String username, String email, String firstName) {
+    return http.post(
+        "/api/v1/users",
+        "{\"username\":\""
+            + username
+            + "\",\"password\":\"correct horse\",\"email\":\""
+            + email
+            + "\",\"first_name\":\""
+            + firstName
+            + "\",\"last_name\":\"Hopper\"}");
+  }
+
+  @Test
+  void anAccountIsCreatedReadAndLoggedInto() {
+    Http.Answer created = register("grace", "Grace@Example.com", "Grace");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.header("Location")).isEqualTo("/api/v1/users/grace");
+    assertThat(created.body())
+        .matches(
+            "\\{\"username\":\"grace\",\"email\":\"grace@example.com\",\"first_name\":\"Grace\","
+                + "\"last_name\":\"Hopper\",\"created\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}");
+    // The time read back is the time written: no time zone shifted it.
+    assertThat(http.get("/api/v1/users/grace").body()).isEqualTo(created.body());
+
+    String token = Tokens4Test.login(http, "grace", "correct horse");
+    assertThat(http.get("/api/v1/users/me", token).body()).isEqualTo(created.body());
+  }
+
+  @Test
+  void aTakenUsernameOrEmailInAnyCaseIsAConflict() {
+    assertThat(register("linus", "linus@example.com", "Linus").status()).isEqualTo(201);
+    assertThat(register("linus", "other@example.com", "Linus").status()).isEqualTo(409);
+    assertThat(register("torvalds", "LINUS@example.COM", "Linus").status()).isEqualTo(409);
+  }
+
+  @Test
+  void namesAsLongAsTheColumnsFit() {
+    String hundred = "é".repeat(100);
+    Http.Answer created = register("edsger", "edsger@example.com", hundred);
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(http.get("/api/v1/users/edsger").body()).contains("\"first_name\":\"" + hundred);
+  }
+
+  @Test
+  void thereAreNoDemoUsers() {
+    assertThat(http.get("/api/v1/users/karina").status()).isEqualTo(404);
+  }
+}
