@@ -1,6 +1,7 @@
 package io.flotilla.tweets;
 
 import io.flotilla.tweets.ChangeLog.Change;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,7 @@ class ChangeFeed implements SmartLifecycle {
   private final Timer lag;
   private final AtomicReference<CompletableFuture<Void>> nextWrite =
       new AtomicReference<>(new CompletableFuture<>());
+  private final AtomicInteger waiting = new AtomicInteger();
   private volatile boolean running;
 
   ChangeFeed(ChangeLog log, TweetsProperties properties, MeterRegistry registry) {
@@ -42,6 +45,9 @@ class ChangeFeed implements SmartLifecycle {
         Timer.builder("tweets.feed.lag")
             .description("Age of the oldest change in each non-empty feed answer")
             .register(registry);
+    Gauge.builder("tweets.feed.waiting", waiting, AtomicInteger::get)
+        .description("Feed requests waiting for a change (long polls)")
+        .register(registry);
   }
 
   /** Wakes every waiting request; call after a write has committed. */
@@ -63,6 +69,7 @@ class ChangeFeed implements SmartLifecycle {
       if (remaining <= 0 || !running) {
         return changes;
       }
+      waiting.incrementAndGet();
       try {
         woken.get(Math.min(remaining, pollInterval.toNanos()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException pollAgain) {
@@ -72,6 +79,8 @@ class ChangeFeed implements SmartLifecycle {
         return changes;
       } catch (ExecutionException impossible) {
         throw new IllegalStateException(impossible);
+      } finally {
+        waiting.decrementAndGet();
       }
     }
   }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,15 +20,13 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Bearer tokens from the users service: RS256 JWTs checked against its JWK Set, with {@code iss}
  * {@code flotilla-users}, a subject, and the default expiry checks (60 s clock skew). Reads are
  * public, writes need a token. Stateless: no session, no CSRF (no cookies to forge with). 401 and
- * 403 answer problem+json with Spring's {@code WWW-Authenticate: Bearer ...} header.
+ * 403 answer problem+json with a {@code WWW-Authenticate: Bearer} challenge.
  */
 @Configuration
 class SecurityConfiguration {
@@ -93,20 +92,20 @@ class SecurityConfiguration {
     return decoder;
   }
 
-  /** 401/403/503 as problem+json, keeping the headers Spring's bearer-token handlers set. */
+  /** 401/403/503 as problem+json. */
   private record Problems(JsonMapper json) {
-
-    private static final BearerTokenAuthenticationEntryPoint BEARER =
-        new BearerTokenAuthenticationEntryPoint();
-    private static final BearerTokenAccessDeniedHandler DENIED =
-        new BearerTokenAccessDeniedHandler();
 
     void unauthorized(
         HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
         throws IOException {
-      BEARER.commence(request, response, exception);
+      boolean invalid = exception instanceof OAuth2AuthenticationException;
+      // RFC 6750: a bare challenge when no token came, invalid_token when one came and failed
+      // (the reason is in the body). Spring's own entry point would add an absolute
+      // resource_metadata address, which is wrong behind the gateway.
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE, invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
       String detail =
-          exception instanceof InvalidBearerTokenException
+          invalid
               ? "The bearer token was not accepted ("
                   + exception.getMessage()
                   + "); log in again at"
@@ -121,7 +120,7 @@ class SecurityConfiguration {
         HttpServletResponse response,
         org.springframework.security.access.AccessDeniedException exception)
         throws IOException {
-      DENIED.handle(request, response, exception);
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
       write(request, response, HttpStatus.FORBIDDEN, "This token does not allow this request.");
     }
 
@@ -157,8 +156,8 @@ class SecurityConfiguration {
       body.put("title", status.getReasonPhrase());
       response.setStatus(status.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(json.writeValueAsString(body));
+      // Bytes, not a writer: JSON is UTF-8 by definition and the type takes no charset.
+      response.getOutputStream().write(json.writeValueAsBytes(body));
     }
   }
 }
