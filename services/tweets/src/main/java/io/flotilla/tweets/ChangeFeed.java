@@ -1,0 +1,109 @@
+package io.flotilla.tweets;
+
+import io.flotilla.tweets.ChangeLog.Change;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Long polling over the change log. A waiting request holds the current "next write" future, reads
+ * the log, and if nothing is there waits on the future for at most one poll interval before reading
+ * again: a write committed through this instance completes the future (after commit) and wakes
+ * every waiter at once; a write through another replica is seen at the next poll.
+ *
+ * <p>The future is taken before the read, so a write that commits between the read and the wait
+ * still wakes the waiter (its future is already completed). Requests wait on their own (virtual)
+ * thread; on shutdown every waiter is woken and answers what it has, so graceful shutdown does not
+ * sit out a 30 s wait.
+ */
+@Component
+class ChangeFeed implements SmartLifecycle {
+
+  private final ChangeLog log;
+  private final Duration pollInterval;
+  private final Timer lag;
+  private final AtomicReference<CompletableFuture<Void>> nextWrite =
+      new AtomicReference<>(new CompletableFuture<>());
+  private final AtomicInteger waiting = new AtomicInteger();
+  private volatile boolean running;
+
+  ChangeFeed(ChangeLog log, TweetsProperties properties, MeterRegistry registry) {
+    this.log = log;
+    this.pollInterval = properties.feed().pollInterval();
+    this.lag =
+        Timer.builder("tweets.feed.lag")
+            .description("Age of the oldest change in each non-empty feed answer")
+            .register(registry);
+    Gauge.builder("tweets.feed.waiting", waiting, AtomicInteger::get)
+        .description("Feed requests waiting for a change (long polls)")
+        .register(registry);
+  }
+
+  /** Wakes every waiting request; call after a write has committed. */
+  void written() {
+    nextWrite.getAndSet(new CompletableFuture<>()).complete(null);
+  }
+
+  /** The changes after {@code after}, waiting up to {@code wait} for one when there are none. */
+  List<Change> read(long after, int limit, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      CompletableFuture<Void> woken = nextWrite.get();
+      List<Change> changes = log.after(after, limit);
+      long remaining = deadline - System.nanoTime();
+      if (!changes.isEmpty()) {
+        lag.record(Duration.between(changes.getFirst().at(), Instant.now()));
+        return changes;
+      }
+      if (remaining <= 0 || !running) {
+        return changes;
+      }
+      waiting.incrementAndGet();
+      try {
+        woken.get(Math.min(remaining, pollInterval.toNanos()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException pollAgain) {
+        // Nothing through this instance; the database may have writes from another replica.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return changes;
+      } catch (ExecutionException impossible) {
+        throw new IllegalStateException(impossible);
+      } finally {
+        waiting.decrementAndGet();
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    written();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server's graceful shutdown, which waits for in-flight requests. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
+  }
+}

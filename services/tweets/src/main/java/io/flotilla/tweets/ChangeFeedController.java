@@ -1,0 +1,114 @@
+package io.flotilla.tweets;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.flotilla.tweets.ChangeLog.Change;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The change feed for the search service: every accepted write, private tweets included, in seq
+ * order, resumable with {@code after}. Internal: the gateway must never route {@code /internal/**}
+ * (it carries private tweets and needs no token); only peers inside the network reach it.
+ */
+@RestController
+class ChangeFeedController {
+
+  static final int MAX_LIMIT = 1000;
+  static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+  private final ChangeFeed feed;
+
+  ChangeFeedController(ChangeFeed feed) {
+    this.feed = feed;
+  }
+
+  @GetMapping("/internal/v1/changes")
+  @Operation(
+      summary =
+          "Changes after a seq; with wait (e.g. 10s, at most 30s) the request waits for one when"
+              + " there are none yet")
+  FeedJson changes(
+      @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "500") int limit,
+      @RequestParam(defaultValue = "0") String wait) {
+    if (after < 0) {
+      throw TweetBodies.problem(
+          HttpStatus.BAD_REQUEST, "after must be a seq of 0 or more, got " + after + ".");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw TweetBodies.problem(
+          HttpStatus.BAD_REQUEST,
+          "limit must be an integer from 1 to " + MAX_LIMIT + ", got " + limit + ".");
+    }
+    List<Change> changes = feed.read(after, limit, waitOf(wait));
+    return new FeedJson(
+        changes.stream().map(ChangeJson::of).toList(),
+        changes.isEmpty() ? after : changes.getLast().seq());
+  }
+
+  private static Duration waitOf(String wait) {
+    Duration duration;
+    try {
+      // A bare number other than 0 is refused rather than guessed (seconds? milliseconds?).
+      duration =
+          wait.strip().matches("[0-9]+") && !wait.strip().matches("0+")
+              ? null
+              : DurationStyle.detectAndParse(wait.strip());
+    } catch (IllegalArgumentException e) {
+      duration = null;
+    }
+    if (duration == null || duration.isNegative() || duration.compareTo(MAX_WAIT) > 0) {
+      throw TweetBodies.problem(
+          HttpStatus.BAD_REQUEST,
+          "wait must be a duration from 0 to 30s with its unit, such as 500ms or 10s, got \""
+              + wait
+              + "\".");
+    }
+    return duration;
+  }
+
+  @JsonPropertyOrder({"changes", "last"})
+  record FeedJson(List<ChangeJson> changes, long last) {}
+
+  @JsonPropertyOrder({"seq", "type", "tweetId", "tweet"})
+  record ChangeJson(long seq, String type, long tweetId, FeedTweet tweet) {
+
+    static ChangeJson of(Change change) {
+      return new ChangeJson(
+          change.seq(),
+          change.type(),
+          change.tweetId(),
+          change.tweet() == null ? null : FeedTweet.of(change.tweet()));
+    }
+  }
+
+  /** The tweet JSON of the API plus the tag's id, so search can filter by either. */
+  @JsonPropertyOrder({"id", "username", "text", "private", "tag", "created", "tagId"})
+  record FeedTweet(
+      long id,
+      String username,
+      String text,
+      @JsonProperty("private") boolean isPrivate,
+      String tag,
+      String created,
+      Integer tagId) {
+
+    static FeedTweet of(Tweet tweet) {
+      return new FeedTweet(
+          tweet.id(),
+          tweet.username(),
+          tweet.text(),
+          tweet.isPrivate(),
+          tweet.tag(),
+          TweetBodies.utcSeconds(tweet.created()),
+          tweet.tagId());
+    }
+  }
+}

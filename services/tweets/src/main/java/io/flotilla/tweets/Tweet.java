@@ -1,0 +1,25 @@
+package io.flotilla.tweets;
+
+import java.time.Instant;
+
+/**
+ * A tweet as stored.
+ *
+ * @param tagId the tag's id, null for a tweet without a tag
+ * @param tag the tag's name, null for a tweet without a tag
+ * @param created when it was first written, to the second
+ */
+record Tweet(
+    long id,
+    String username,
+    String text,
+    boolean isPrivate,
+    Integer tagId,
+    String tag,
+    Instant created) {
+
+  /** Who may see it: everyone when public, only its author when private. */
+  boolean visibleTo(String viewer) {
+    return !isPrivate || username.equals(viewer);
+  }
+}

@@ -1,0 +1,145 @@
+package io.flotilla.tweets;
+
+import io.flotilla.tweets.TweetBodies.Draft;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code tweets} and {@code tags} tables, in SQL that H2, MariaDB and PostgreSQL all run. Times
+ * are stored as UTC wall-clock values (TIMESTAMP / DATETIME without a zone).
+ */
+@Repository
+class TweetRepository {
+
+  private static final String SELECT =
+      "SELECT t.id, t.username, t.text, t.private, t.tag_id, g.name AS tag_name, t.created"
+          + " FROM tweets t LEFT JOIN tags g ON g.id = t.tag_id ";
+
+  // Newest first; tweets written in the same second by id, so pages never overlap.
+  private static final String NEWEST_FIRST = " ORDER BY t.created DESC, t.id DESC";
+
+  private final JdbcClient jdbc;
+
+  TweetRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Tag> tags() {
+    return jdbc.sql("SELECT id, name FROM tags ORDER BY id").query(Tag.class).list();
+  }
+
+  List<Tweet> publicTimeline(long offset, int limit) {
+    return jdbc.sql(
+            SELECT + "WHERE t.private = FALSE" + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(TweetRepository::tweet)
+        .list();
+  }
+
+  long countPublic() {
+    return jdbc.sql("SELECT COUNT(*) FROM tweets WHERE private = FALSE").query(Long.class).single();
+  }
+
+  List<Tweet> byUser(String username, boolean withPrivate, long offset, int limit) {
+    return jdbc.sql(
+            SELECT
+                + "WHERE t.username = :username"
+                + (withPrivate ? "" : " AND t.private = FALSE")
+                + NEWEST_FIRST
+                + " LIMIT :limit OFFSET :offset")
+        .param("username", username)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(TweetRepository::tweet)
+        .list();
+  }
+
+  long countByUser(String username, boolean withPrivate) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM tweets WHERE username = :username"
+                + (withPrivate ? "" : " AND private = FALSE"))
+        .param("username", username)
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Tweet> findById(long id) {
+    return jdbc.sql(SELECT + "WHERE t.id = :id")
+        .param("id", id)
+        .query(TweetRepository::tweet)
+        .optional();
+  }
+
+  /** The row's author and privacy, locked until the transaction ends (for a change or delete). */
+  Optional<Owner> lockOwner(long id) {
+    return jdbc.sql("SELECT username, private FROM tweets WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query((rs, row) -> new Owner(rs.getString("username"), rs.getBoolean("private")))
+        .optional();
+  }
+
+  record Owner(String username, boolean isPrivate) {}
+
+  long insert(String username, Draft draft, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO tweets (username, text, private, tag_id, created, updated)"
+                + " VALUES (:username, :text, :private, :tagId, :now, :now)")
+        .param("username", username)
+        .param("text", draft.text())
+        .param("private", draft.isPrivate())
+        .param("tagId", draft.tagId(), Types.INTEGER)
+        .param("now", utc(now))
+        // Naming the key column keeps PostgreSQL from answering every column as a "key".
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void update(long id, Draft draft, Instant now) {
+    jdbc.sql(
+            "UPDATE tweets SET text = :text, private = :private, tag_id = :tagId, updated = :now"
+                + " WHERE id = :id")
+        .param("text", draft.text())
+        .param("private", draft.isPrivate())
+        .param("tagId", draft.tagId(), Types.INTEGER)
+        .param("now", utc(now))
+        .param("id", id)
+        .update();
+  }
+
+  void delete(long id) {
+    jdbc.sql("DELETE FROM tweets WHERE id = :id").param("id", id).update();
+  }
+
+  static LocalDateTime utc(Instant instant) {
+    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+
+  private static Tweet tweet(ResultSet rs, int row) throws SQLException {
+    int tagId = rs.getInt("tag_id");
+    boolean noTag = rs.wasNull();
+    return new Tweet(
+        rs.getLong("id"),
+        rs.getString("username"),
+        rs.getString("text"),
+        rs.getBoolean("private"),
+        noTag ? null : tagId,
+        rs.getString("tag_name"),
+        instant(rs, "created"));
+  }
+}

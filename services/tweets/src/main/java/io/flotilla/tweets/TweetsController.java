@@ -1,0 +1,162 @@
+package io.flotilla.tweets;
+
+import io.flotilla.tweets.TweetBodies.TweetJson;
+import io.flotilla.tweets.TweetBodies.Write;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public API. Reads need no token (one only widens what you see: your own private tweets);
+ * writes need one, and its subject is the author. {@code /api/v1/tweets} and {@code
+ * /api/v1/tweets/} answer alike (no redirect, so a POST is never turned into a GET), as do the
+ * other paths with and without a trailing slash. Ids are digits and usernames start with a letter,
+ * so the two never collide; {@code tags} is a reserved username.
+ */
+@RestController
+@RequestMapping("/api/v1/tweets")
+class TweetsController {
+
+  static final String TOTAL_COUNT = "X-Total-Count";
+  private static final int MAX_SIZE = 100;
+
+  private final Tweets tweets;
+  private final TweetRepository repository;
+
+  TweetsController(Tweets tweets, TweetRepository repository) {
+    this.tweets = tweets;
+    this.repository = repository;
+  }
+
+  @GetMapping({"", "/"})
+  @Operation(summary = "Everyone's public tweets, newest first, a page at a time")
+  ResponseEntity<List<TweetJson>> timeline(
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      HttpServletRequest request) {
+    checkPage(page, size);
+    return paged(
+        repository.publicTimeline((long) page * size, size),
+        repository.countPublic(),
+        page,
+        size,
+        request);
+  }
+
+  @GetMapping({"/tags", "/tags/"})
+  @Operation(summary = "The nine tags a tweet may carry")
+  List<Tag> tags() {
+    return tweets.tags();
+  }
+
+  @GetMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
+  @Operation(summary = "One tweet; a private one only to its author (404 to anyone else)")
+  TweetJson one(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
+    return repository
+        .findById(id)
+        .filter(tweet -> tweet.visibleTo(subject(token)))
+        .map(TweetJson::of)
+        .orElseThrow(() -> Tweets.notFound(id));
+  }
+
+  @GetMapping({"/{username:[a-z][a-z0-9_]*}", "/{username:[a-z][a-z0-9_]*}/"})
+  @Operation(
+      summary =
+          "A user's tweets, newest first, a page at a time; private ones only to that user."
+              + " A name without tweets answers [] (users are the users service's business).")
+  ResponseEntity<List<TweetJson>> byUser(
+      @PathVariable String username,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      @AuthenticationPrincipal Jwt token,
+      HttpServletRequest request) {
+    checkPage(page, size);
+    boolean self = username.equals(subject(token));
+    return paged(
+        repository.byUser(username, self, (long) page * size, size),
+        repository.countByUser(username, self),
+        page,
+        size,
+        request);
+  }
+
+  @PostMapping({"", "/"})
+  @Operation(summary = "Post a tweet as the token's subject")
+  ResponseEntity<TweetJson> create(@AuthenticationPrincipal Jwt token, @RequestBody Write body) {
+    Tweet tweet = tweets.create(token.getSubject(), body.check(tweets.tags()));
+    return ResponseEntity.created(URI.create("/api/v1/tweets/" + tweet.id()))
+        .body(TweetJson.of(tweet));
+  }
+
+  @PutMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
+  @Operation(summary = "Replace the text, tag and privacy of one of your tweets")
+  TweetJson update(
+      @PathVariable long id, @AuthenticationPrincipal Jwt token, @RequestBody Write body) {
+    return TweetJson.of(tweets.update(token.getSubject(), id, body.check(tweets.tags())));
+  }
+
+  @DeleteMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
+  @Operation(summary = "Delete one of your tweets")
+  ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
+    tweets.delete(token.getSubject(), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static String subject(Jwt token) {
+    return token == null ? null : token.getSubject();
+  }
+
+  private static void checkPage(int page, int size) {
+    if (page < 0) {
+      throw TweetBodies.problem(
+          HttpStatus.BAD_REQUEST, "page must be an integer of 0 or more, got " + page + ".");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw TweetBodies.problem(
+          HttpStatus.BAD_REQUEST,
+          "size must be an integer from 1 to " + MAX_SIZE + ", got " + size + ".");
+    }
+  }
+
+  /**
+   * The body stays a plain array (the seed's clients read a list); the total and the neighbouring
+   * pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link} with {@code next} and
+   * {@code prev} where they exist, as references relative to this path (so they stay right behind
+   * the gateway).
+   */
+  private static ResponseEntity<List<TweetJson>> paged(
+      List<Tweet> rows, long total, int page, int size, HttpServletRequest request) {
+    String path = request.getRequestURI();
+    Function<Long, String> link = p -> "<" + path + "?page=" + p + "&size=" + size + ">";
+    long lastPage = total == 0 ? 0 : (total - 1) / size;
+    var links = new ArrayList<String>();
+    if (page < lastPage) {
+      links.add(link.apply(page + 1L) + "; rel=\"next\"");
+    }
+    if (page > 0) {
+      links.add(link.apply(Math.min(page - 1L, lastPage)) + "; rel=\"prev\"");
+    }
+    var answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(total));
+    if (!links.isEmpty()) {
+      answer.header(HttpHeaders.LINK, String.join(", ", links));
+    }
+    return answer.body(rows.stream().map(TweetJson::of).toList());
+  }
+}

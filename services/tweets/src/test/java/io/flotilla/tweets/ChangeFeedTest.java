@@ -1,0 +1,198 @@
+package io.flotilla.tweets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The change feed on a database of its own. The poll interval is an hour here, so a waiting request
+ * can only have been woken by the write's signal.
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:tweets-feed;DB_CLOSE_DELAY=-1",
+      "flotilla.tweets.feed.poll-interval=1h"
+    })
+@ActiveProfiles("test")
+class ChangeFeedTest extends ApiTest {
+
+  private static final String CREATED =
+      "\"created\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"";
+
+  @Autowired MeterRegistry registry;
+
+  @Test
+  void createdUpdatedAndDeletedInOrderResumableAndLimited() {
+    long start = last(anonymous().get("/internal/v1/changes").body());
+    Http alice = as("alice");
+    Http.Answer created = alice.post("/api/v1/tweets/", "{\"text\":\"first\",\"tag\":\"general\"}");
+    long id = created.id();
+    alice.put(created.location(), "{\"text\":\"second\",\"private\":true}");
+    alice.delete(created.location());
+
+    Http.Answer feed = anonymous().get("/internal/v1/changes?after=" + start);
+    assertThat(feed.status()).isEqualTo(200);
+    assertThat(feed.contentType()).isEqualTo("application/json");
+    List<Long> seqs = seqs(feed.body());
+    assertThat(seqs).hasSize(3);
+    assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    assertThat(feed.body())
+        .matches(
+            "\\{\"changes\":\\["
+                + "\\{\"seq\":"
+                + seqs.get(0)
+                + ",\"type\":\"created\",\"tweetId\":"
+                + id
+                + ",\"tweet\":\\{\"id\":"
+                + id
+                + ",\"username\":\"alice\",\"text\":\"first\",\"private\":false,"
+                + "\"tag\":\"general\","
+                + CREATED
+                + ",\"tagId\":1}},"
+                + "\\{\"seq\":"
+                + seqs.get(1)
+                + ",\"type\":\"updated\",\"tweetId\":"
+                + id
+                + ",\"tweet\":\\{\"id\":"
+                + id
+                + ",\"username\":\"alice\",\"text\":\"second\",\"private\":true,\"tag\":null,"
+                + CREATED
+                + ",\"tagId\":null}},"
+                + "\\{\"seq\":"
+                + seqs.get(2)
+                + ",\"type\":\"deleted\",\"tweetId\":"
+                + id
+                + ",\"tweet\":null}"
+                + "],\"last\":"
+                + seqs.get(2)
+                + "}");
+
+    Http.Answer limited = anonymous().get("/internal/v1/changes?after=" + start + "&limit=2");
+    assertThat(seqs(limited.body())).containsExactly(seqs.get(0), seqs.get(1));
+    assertThat(last(limited.body())).isEqualTo(seqs.get(1));
+    Http.Answer resumed = anonymous().get("/internal/v1/changes?after=" + seqs.get(1));
+    assertThat(seqs(resumed.body())).containsExactly(seqs.get(2));
+    assertThat(anonymous().get("/internal/v1/changes?after=" + seqs.get(2)).body())
+        .isEqualTo("{\"changes\":[],\"last\":" + seqs.get(2) + "}");
+  }
+
+  @Test
+  void theFeedStartsAtTheBeginningAndCarriesPrivateTweets() {
+    long id = as("bob").post("/api/v1/tweets/", "{\"text\":\"hush\",\"private\":true}").id();
+
+    String all = anonymous().get("/internal/v1/changes?limit=1000").body();
+    assertThat(all).startsWith("{\"changes\":[{\"seq\":1,");
+    assertThat(all)
+        .contains(
+            "\"type\":\"created\",\"tweetId\":"
+                + id
+                + ",\"tweet\":{\"id\":"
+                + id
+                + ",\"username\":\"bob\",\"text\":\"hush\",\"private\":true,");
+  }
+
+  @Test
+  void aWaitingRequestAnswersTheWriteMadeDuringItsWait() throws Exception {
+    long start = last(anonymous().get("/internal/v1/changes").body());
+    CompletableFuture<Http.Answer> poll =
+        CompletableFuture.supplyAsync(
+            () -> anonymous().get("/internal/v1/changes?after=" + start + "&wait=30s"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> registry.get("tweets.feed.waiting").gauge().value() >= 1);
+
+    long id = as("carol").post("/api/v1/tweets/", "{\"text\":\"wake up\"}").id();
+
+    // Long before the 30 s wait ends (the hour-long poll cannot have woken it either).
+    Http.Answer answer = poll.get(20, TimeUnit.SECONDS);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body())
+        .contains("\"type\":\"created\",\"tweetId\":" + id + ",")
+        .contains("\"text\":\"wake up\"");
+  }
+
+  @Test
+  void aReaderFollowingTheFeedDuringConcurrentWritesMissesNothing() throws Exception {
+    long start = last(anonymous().get("/internal/v1/changes").body());
+    var writers = new ArrayList<CompletableFuture<Void>>();
+    for (int w = 0; w < 4; w++) {
+      Http writer = as("writer" + w);
+      writers.add(
+          CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 15; i++) {
+              writer.post("/api/v1/tweets/", "{\"text\":\"busy\"}");
+            }
+          }));
+    }
+    // Follow the feed the way search does: always from the last seq seen.
+    var seen = new ArrayList<Long>();
+    long after = start;
+    while (seen.size() < 60) {
+      String body = anonymous().get("/internal/v1/changes?wait=5s&after=" + after).body();
+      seen.addAll(seqs(body));
+      after = last(body);
+    }
+    CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+    // Every change a reader sees later was already behind it: nothing skipped, nothing twice.
+    assertThat(seen).isSorted().doesNotHaveDuplicates();
+    assertThat(seqs(anonymous().get("/internal/v1/changes?after=" + start).body())).isEqualTo(seen);
+  }
+
+  @Test
+  void aShortWaitWithNothingNewAnswersAnEmptyList() {
+    long start = last(anonymous().get("/internal/v1/changes").body());
+    assertThat(
+            anonymous().get("/internal/v1/changes?after=" + (start + 1000) + "&wait=50ms").body())
+        .isEqualTo("{\"changes\":[],\"last\":" + (start + 1000) + "}");
+  }
+
+  @Test
+  void badParametersAreBadRequests() {
+    assertThat(anonymous().get("/internal/v1/changes?wait=31s").body())
+        .isEqualTo(
+            Http.problem(
+                400,
+                "Bad Request",
+                "wait must be a duration from 0 to 30s with its unit, such as 500ms or 10s, got"
+                    + " \"31s\".",
+                "/internal/v1/changes"));
+    for (String bad :
+        List.of(
+            "wait=soon", "wait=10", "wait=-1s", "limit=0", "limit=1001", "after=-1", "after=x")) {
+      Http.Answer answer = anonymous().get("/internal/v1/changes?" + bad);
+      assertThat(answer.status()).as(bad).isEqualTo(400);
+      assertThat(answer.contentType()).as(bad).isEqualTo("application/problem+json");
+    }
+    assertThat(anonymous().get("/internal/v1/changes?limit=1000&wait=0").status()).isEqualTo(200);
+  }
+
+  static List<Long> seqs(String body) {
+    Matcher matcher = Pattern.compile("\"seq\":(\\d+)").matcher(body);
+    var seqs = new ArrayList<Long>();
+    while (matcher.find()) {
+      seqs.add(Long.parseLong(matcher.group(1)));
+    }
+    return seqs;
+  }
+
+  static long last(String body) {
+    Matcher matcher = Pattern.compile("\"last\":(\\d+)}$").matcher(body);
+    assertThat(matcher.find()).as(body).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+}

@@ -1,0 +1,39 @@
+package io.flotilla.tweets;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service started as it runs in production (no test profile, so the laptop default unless a
+ * profile is named), on a free port, trusting the test's token issuer, with the given settings as
+ * command-line arguments. For tests that restart it or point it at another database.
+ */
+final class RunningApp implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+
+  RunningApp(String... settings) {
+    List<String> args = new ArrayList<>(List.of(settings));
+    args.add("--server.port=0");
+    args.add(
+        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TokenIssuer.USERS.jwkSetUri());
+    context =
+        new SpringApplicationBuilder(TweetsApplication.class).run(args.toArray(String[]::new));
+  }
+
+  Http http() {
+    return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+  }
+
+  Http as(String username) {
+    return http().as(TokenIssuer.USERS.token(username));
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

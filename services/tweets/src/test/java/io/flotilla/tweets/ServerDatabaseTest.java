@@ -1,0 +1,113 @@
+package io.flotilla.tweets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The migrations and the API on a real database server, through the service's own profile for it.
+ * Each run creates a database of its own on the server and drops it afterwards, so runs in parallel
+ * (or a failed run) do not collide.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerDatabaseTest {
+
+  private final String profile;
+  private final String serverUrl;
+  private final String user;
+  private final String database = "tweets_test_" + UUID.randomUUID().toString().replace("-", "");
+  private RunningApp app;
+
+  /**
+   * @param profile the service's profile for this database
+   * @param urlVariable the environment variable with a JDBC URL of any database on the server
+   * @param userVariable the environment variable with a user allowed to create databases
+   * @param defaultUser the user when that variable is not set
+   */
+  ServerDatabaseTest(String profile, String urlVariable, String userVariable, String defaultUser) {
+    this.profile = profile;
+    this.serverUrl = System.getenv(urlVariable);
+    this.user = Objects.requireNonNullElse(System.getenv(userVariable), defaultUser);
+  }
+
+  @BeforeAll
+  void start() throws SQLException {
+    execute("CREATE DATABASE " + database);
+    app =
+        new RunningApp(
+            "--spring.profiles.active=" + profile,
+            "--TWEETS_DB_URL=" + withDatabase(serverUrl, database),
+            "--TWEETS_DB_USER=" + user,
+            "--TWEETS_DB_PASSWORD=");
+  }
+
+  @AfterAll
+  void stop() throws SQLException {
+    if (app != null) {
+      app.close();
+    }
+    execute("DROP DATABASE " + database);
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (var connection = DriverManager.getConnection(serverUrl, user, "");
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** The same server URL, naming another database: {@code jdbc:x://host:port/db?options}. */
+  static String withDatabase(String url, String database) {
+    int hostStart = url.indexOf("//") + 2;
+    int pathStart = url.indexOf('/', hostStart);
+    int query = url.indexOf('?', hostStart);
+    String host = url.substring(0, pathStart < 0 ? (query < 0 ? url.length() : query) : pathStart);
+    return host + "/" + database + (query < 0 ? "" : url.substring(query));
+  }
+
+  @Test
+  void tagsAreSeededAndNoDemoTweetsOutsideTheLaptopProfile() {
+    assertThat(app.http().get("/api/v1/tweets/tags").body())
+        .startsWith("[{\"id\":1,\"name\":\"general\"},")
+        .endsWith("{\"id\":9,\"name\":\"slalom\"}]");
+    assertThat(app.http().get("/api/v1/tweets/dora").body()).isEqualTo("[]");
+    assertThat(app.http().get("/api/v1/tweets/gina").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void tweetsAreCreatedReadChangedDeletedAndFed() {
+    Http dora = app.as("dora");
+    String emoji = "\uD83D\uDE00".repeat(280);
+    Http.Answer created =
+        dora.post("/api/v1/tweets/", "{\"text\":\"" + emoji + "\",\"tag\":\"slalom\"}");
+    assertThat(created.status()).isEqualTo(201);
+    String location = created.location();
+    assertThat(app.http().get(location).body()).isEqualTo(created.body());
+    assertThat(created.body())
+        .contains("\"text\":\"" + emoji + "\",\"private\":false,\"tag\":\"slalom\"");
+
+    // The same values again still finds the row (MariaDB counts it as no row changed).
+    assertThat(dora.put(location, "{\"text\":\"" + emoji + "\",\"tag\":\"slalom\"}").status())
+        .isEqualTo(200);
+    assertThat(dora.put(location, "{\"text\":\"hidden\",\"private\":true}").body())
+        .contains("\"text\":\"hidden\",\"private\":true,\"tag\":null");
+    assertThat(app.http().get(location).status()).isEqualTo(404);
+    assertThat(dora.get("/api/v1/tweets/dora").body()).contains("\"text\":\"hidden\"");
+    assertThat(app.as("eve").delete(location).status()).isEqualTo(404);
+    assertThat(dora.delete(location).status()).isEqualTo(204);
+
+    String feed = app.http().get("/internal/v1/changes").body();
+    assertThat(feed)
+        .contains("\"type\":\"created\"")
+        .contains("\"text\":\"hidden\",\"private\":true,\"tag\":null")
+        .contains("\"type\":\"deleted\",\"tweetId\":" + created.id() + ",\"tweet\":null");
+    assertThat(ChangeFeedTest.seqs(feed)).hasSize(4).isSorted().doesNotHaveDuplicates();
+  }
+}
