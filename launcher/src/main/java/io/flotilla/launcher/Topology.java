@@ -19,6 +19,9 @@ final class Topology {
     int portal = port(env, "PORTAL_PORT", 8087);
     int lunch = port(env, "LUNCH_PORT", 8089);
     int menu = port(env, "MENU_PORT", 8082);
+    int users = port(env, "USERS_PORT", 8083);
+    int tweets = port(env, "TWEETS_PORT", 8084);
+    int search = port(env, "SEARCH_PORT", 8085);
     int gateway = port(env, "GATEWAY_PORT", 8080);
 
     List<Service> services = new ArrayList<>();
@@ -30,6 +33,10 @@ final class Topology {
     services.add(new Service("lunch", lunch, List.of()));
     services.add(
         new Service("menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
+    services.add(new Service("users", users, List.of()));
+    services.add(new Service("tweets", tweets, List.of("--USERS_URL=" + local(users))));
+    services.add(
+        new Service("search", search, List.of("--flotilla.search.tweets-url=" + local(tweets))));
     services.add(
         new Service(
             "gateway",
@@ -37,7 +44,10 @@ final class Topology {
             List.of(
                 "--flotilla.services.math=" + local(math),
                 "--flotilla.services.menu=" + local(menu),
-                "--flotilla.services.portal=" + local(portal))));
+                "--flotilla.services.portal=" + local(portal),
+                "--flotilla.services.users=" + local(users),
+                "--flotilla.services.tweets=" + local(tweets),
+                "--flotilla.services.search=" + local(search))));
     return List.copyOf(services);
   }
 

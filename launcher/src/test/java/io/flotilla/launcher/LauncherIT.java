@@ -2,6 +2,7 @@ package io.flotilla.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,6 +50,9 @@ class LauncherIT {
   private static int portalPort;
   private static int lunchPort;
   private static int menuPort;
+  private static int usersPort;
+  private static int tweetsPort;
+  private static int searchPort;
 
   @BeforeAll
   static void startTheSystem() throws Exception {
@@ -57,6 +63,9 @@ class LauncherIT {
     portalPort = freePort();
     lunchPort = freePort();
     menuPort = freePort();
+    usersPort = freePort();
+    tweetsPort = freePort();
+    searchPort = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
@@ -66,6 +75,9 @@ class LauncherIT {
     builder.environment().put("PORTAL_PORT", Integer.toString(portalPort));
     builder.environment().put("LUNCH_PORT", Integer.toString(lunchPort));
     builder.environment().put("MENU_PORT", Integer.toString(menuPort));
+    builder.environment().put("USERS_PORT", Integer.toString(usersPort));
+    builder.environment().put("TWEETS_PORT", Integer.toString(tweetsPort));
+    builder.environment().put("SEARCH_PORT", Integer.toString(searchPort));
     // The simulated availability check takes 5 s by default; the page is the same with less.
     builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
     builder
@@ -168,6 +180,94 @@ class LauncherIT {
   }
 
   @Test
+  void microblogThroughTheGatewaySignUpLogInPostFindEditDelete() throws Exception {
+    String user = "it_" + Long.toString(System.nanoTime(), 36);
+    HttpResponse<String> signUp =
+        post(
+            "/api/v1/users",
+            null,
+            "{\"username\":\"%s\",\"password\":\"correct horse\",\"email\":\"%s@example.com\",\"first_name\":\"Integration\",\"last_name\":\"Test\"}"
+                .formatted(user, user));
+    assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+
+    HttpResponse<String> login =
+        post(
+            "/api/v1/auth/login",
+            null,
+            "{\"username\":\"%s\",\"password\":\"correct horse\"}".formatted(user));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String token = JsonPath.read(login.body(), "$.access_token");
+
+    String word = "zeppelin" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+    HttpResponse<String> posted =
+        post(
+            "/api/v1/tweets/",
+            token,
+            "{\"text\":\"Flying %s today\",\"tag\":\"technology\"}".formatted(word));
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    int id = JsonPath.read(posted.body(), "$.id");
+    assertThat(get(gatewayPort, "/api/v1/tweets/").body()).contains("Flying " + word + " today");
+
+    String found = "\"id\":" + id + ",";
+    assertThat(
+            eventually(
+                () -> get(gatewayPort, "/api/v1/search/?keyword=" + word).body(),
+                body -> body.contains(found)))
+        .as("the tweet becomes searchable")
+        .contains(found);
+
+    HttpResponse<String> edited =
+        send(
+            HttpRequest.newBuilder(gateway("/api/v1/tweets/" + id))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"text\":\"Landed safely\"}")));
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+    assertThat(
+            eventually(
+                () -> get(gatewayPort, "/api/v1/search/?keyword=" + word).body(),
+                body -> body.equals("[]")))
+        .as("the edit reaches search")
+        .isEqualTo("[]");
+
+    HttpResponse<String> deleted =
+        send(
+            HttpRequest.newBuilder(gateway("/api/v1/tweets/" + id))
+                .header("Authorization", "Bearer " + token)
+                .DELETE());
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(get(gatewayPort, "/api/v1/tweets/" + id).statusCode()).isEqualTo(404);
+    assertThat(
+            eventually(
+                () -> get(gatewayPort, "/api/v1/search/?keyword=landed").body(),
+                body -> !body.contains(found)))
+        .as("the delete reaches search")
+        .doesNotContain(found);
+  }
+
+  @Test
+  void theDemoDataOfTheLaptopDefaultIsThere() throws Exception {
+    HttpResponse<String> login =
+        post(
+            "/api/v1/auth/login", null, "{\"username\":\"karina\",\"password\":\"flotilla-demo\"}");
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(get(gatewayPort, "/api/v1/tweets/tags").body())
+        .contains("\"name\":\"movies and tv\"");
+    assertThat(
+            eventually(
+                () -> get(gatewayPort, "/api/v1/search/?keyword=album").body(),
+                body -> body.contains("riri give us the album")))
+        .contains("riri give us the album");
+  }
+
+  @Test
+  void theChangeFeedAndTheKeySetAreNotPublic() throws Exception {
+    assertThat(get(tweetsPort, "/internal/v1/changes").statusCode()).isEqualTo(200);
+    assertThat(get(gatewayPort, "/internal/v1/changes").statusCode()).isEqualTo(404);
+    assertThat(get(gatewayPort, "/.well-known/jwks.json").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void hardwareIsPrivateTheGatewayNeverRoutesToIt() throws Exception {
     assertThat(get(hardwarePort, "/hardware/").statusCode()).as("hardware is up").isEqualTo(200);
 
@@ -196,7 +296,46 @@ class LauncherIT {
         .anySatisfy(line -> assertThat(line).contains("[portal]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[lunch]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[menu]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[users]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[tweets]", "Graceful shutdown complete"))
+        .anySatisfy(line -> assertThat(line).contains("[search]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[gateway]", "Graceful shutdown complete"));
+  }
+
+  private static URI gateway(String path) {
+    return URI.create("http://localhost:" + gatewayPort + path);
+  }
+
+  private static HttpResponse<String> post(String path, String token, String json)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(gateway(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * What the call answers once {@code done} holds, asking again every 100 ms for at most 15 s (then
+   * the last answer, for the assertion to show). Search follows tweets through the change feed, so
+   * it is a moment behind by design.
+   */
+  private static String eventually(Callable<String> call, Predicate<String> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String answer = call.call();
+    while (!done.test(answer) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      answer = call.call();
+    }
+    return answer;
   }
 
   private static HttpResponse<String> get(int port, String path) throws Exception {

@@ -21,6 +21,9 @@ class TopologyTest {
             tuple("portal", 8087),
             tuple("lunch", 8089),
             tuple("menu", 8082),
+            tuple("users", 8083),
+            tuple("tweets", 8084),
+            tuple("search", 8085),
             tuple("gateway", 8080));
   }
 
@@ -63,7 +66,27 @@ class TopologyTest {
         .containsExactly(
             "--flotilla.services.math=http://localhost:9181",
             "--flotilla.services.menu=http://localhost:9182",
-            "--flotilla.services.portal=http://localhost:9187");
+            "--flotilla.services.portal=http://localhost:9187",
+            "--flotilla.services.users=http://localhost:8083",
+            "--flotilla.services.tweets=http://localhost:8084",
+            "--flotilla.services.search=http://localhost:8085");
+  }
+
+  @Test
+  void tweetsIsToldWhereUsersListensAndSearchWhereTweetsListens() {
+    var services = Topology.from(Map.of("USERS_PORT", "9183", "TWEETS_PORT", "9184"));
+
+    assertThat(services)
+        .filteredOn(service -> service.name().equals("tweets"))
+        .singleElement()
+        .satisfies(tweets ->
+            assertThat(tweets.args()).containsExactly("--USERS_URL=http://localhost:9183"));
+    assertThat(services)
+        .filteredOn(service -> service.name().equals("search"))
+        .singleElement()
+        .satisfies(search ->
+            assertThat(search.args())
+                .containsExactly("--flotilla.search.tweets-url=http://localhost:9184"));
   }
 
   @Test
