@@ -3,7 +3,8 @@
 # against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end;
 # the inventory portal page cold and warm with 2 and 100 rows, and its throughput; the menu relay's
 # cached answer direct and through the gateway against nginx serving the same body, and how often
-# the relay called the upstream under load.
+# the relay called the upstream under load; the microblog's tweet writes per second, timeline and
+# search throughput with 100,000 tweets indexed, and the time from a write to its being searchable.
 #
 # Usage: bench/run.sh [-h|--help]
 #
@@ -18,8 +19,10 @@
 #   BENCH_BUILD=0               1: run the Maven build even if the jars exist
 #   BENCH_JAVA_OPTS=            extra JVM options for the services, e.g. "-Xmx512m"
 #   BENCH_KEEP=0                1: keep the temp dir (logs, wrk output) after a successful run
-#   BENCH_PARTS=math,inventory,menu  which parts to run (launcher mode); math also measures
-#                               the big computations
+#   BENCH_PARTS=math,inventory,menu,microblog  which parts to run (launcher mode); math also
+#                               measures the big computations
+#   BENCH_TWEETS=100000         microblog: tweets in the system (and the search index) before the
+#                               timeline and search are measured
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
 #
 # Needs ports 8080, 8081 and 8090 free (and 8082, 8086, 8087, 8089 for the launcher's other services). Installs wrk and nginx from Debian if missing.
@@ -36,7 +39,8 @@ BENCH_WARMUP=${BENCH_WARMUP:-60}
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
 BENCH_BUILD=${BENCH_BUILD:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
-BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu}
+BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu,microblog}
+BENCH_TWEETS=${BENCH_TWEETS:-100000}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
 GATEWAY_PORT=8080
@@ -600,6 +604,99 @@ run_menu() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Microblog (launcher mode): tweet writes per second through the gateway; then, with BENCH_TWEETS
+# tweets written and indexed, the public timeline and keyword searches through the gateway; and the
+# time from a write (201) until a search finds it.
+
+SEARCH=http://127.0.0.1:8085
+LUA=$ROOT/bench/lua
+
+tweets_total() { # X-Total-Count of the public timeline
+  curl -sS -D - -o /dev/null --max-time 30 "$GATEWAY/api/v1/tweets/?size=1" |
+    awk -F': *' 'tolower($1) == "x-total-count" { gsub(/\r/, "", $2); print $2 }'
+}
+
+indexed() { # documents in the search index
+  curl -sS --max-time 10 "$SEARCH/actuator/prometheus" |
+    awk '/^search_index_documents[{ ]/ { printf "%d\n", $NF }'
+}
+
+run_microblog() {
+  if [[ $BENCH_SYSTEM != launcher ]]; then
+    log "microblog: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
+    return
+  fi
+  local user code out values total i deadline word start_ms samples=() n=20
+  user=bench_$(date +%s)
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/v1/users" \
+    -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$user\",\"password\":\"bench-password\",\"email\":\"$user@example.com\",\"first_name\":\"Bench\",\"last_name\":\"Mark\"}")
+  [[ $code == 201 ]] || fail "signing up $user answered $code"
+  TOKEN=$(curl -sS -X POST "$GATEWAY/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$user\",\"password\":\"bench-password\"}" |
+    sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [[ -n $TOKEN ]] || fail "logging in as $user gave no token"
+  export TOKEN
+
+  out=$WORK_DIR/wrk-writes.txt
+  log "microblog: writes, wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s POST $GATEWAY/api/v1/tweets/"
+  wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency -s "$LUA/post-tweet.lua" \
+    "$GATEWAY/api/v1/tweets/" >"$out" 2>&1 || fail "wrk writes failed, see $out"
+  WRITES=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+  printf '  writes: %s\n' "$WRITES"
+
+  total=$(tweets_total)
+  log "microblog: writing up to $BENCH_TWEETS tweets (now $total)"
+  while ((total < BENCH_TWEETS)); do
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d20s -s "$LUA/post-tweet.lua" "$GATEWAY/api/v1/tweets/" \
+      >/dev/null 2>&1 || fail "wrk writes failed"
+    total=$(tweets_total)
+    printf '  %s / %s tweets\n' "$total" "$BENCH_TWEETS"
+  done
+  TWEETS_WRITTEN=$total
+  log "microblog: waiting for search to index all $total"
+  deadline=$(($(now_ms) + 900000))
+  while (($(indexed) < total)); do
+    (($(now_ms) < deadline)) || fail "search indexed only $(indexed) of $total tweets in 15 minutes"
+    printf '  %s / %s indexed\n' "$(indexed)" "$total"
+    sleep 5
+  done
+
+  for target in timeline search; do
+    local url=$GATEWAY/api/v1/tweets/ script=()
+    [[ $target == search ]] && url=$GATEWAY && script=(-s "$LUA/search.lua")
+    log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${script[*]} $url"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${script[@]}" "$url" >/dev/null 2>&1 ||
+      fail "wrk warm-up of $target failed"
+    out=$WORK_DIR/wrk-$target.txt
+    log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${script[*]} $url"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${script[@]}" "$url" \
+      >"$out" 2>&1 || fail "wrk $target failed, see $out"
+    values=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+    printf -v "MB_${target^^}" '%s' "$values"
+    printf '  %-10s %s (req/s p50 p99 errors)\n' "$target" "$values"
+  done
+
+  log "microblog: write to searchable, $n samples"
+  for ((i = 0; i < n; i++)); do
+    word=fresh$(date +%s%N | md5sum | tr -dc 'a-z' | head -c 10)
+    start_ms=$(now_ms)
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/v1/tweets/" \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{\"text\":\"$word\"}")
+    [[ $code == 201 ]] || fail "posting a tweet answered $code"
+    deadline=$((start_ms + 30000))
+    until curl -sS --max-time 5 "$SEARCH/api/v1/search/?keyword=$word" | grep -q "$word"; do
+      (($(now_ms) < deadline)) || fail "a tweet was not searchable after 30 s"
+      sleep 0.01
+    done
+    samples+=($(($(now_ms) - start_ms)))
+  done
+  SEARCHABLE=$(printf '%s\n' "${samples[@]}" | sort -n |
+    awk '{ v[NR] = $1 } END { printf "median %d ms, p95 %d ms, max %d ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR] }')
+  printf '  write to searchable: %s\n\n' "$SEARCHABLE"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Summary
 
 print_summary() {
@@ -650,6 +747,16 @@ print_summary() {
     printf '| Cached menu via gateway, `wrk -t2 -c100 -d30s` | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' \
       "$rps" "$p50" "$p99" "$errors"
     echo "| Upstream calls during that run (TTL 10 s) | $UPSTREAM_CALLS (goal $UPSTREAM_GOAL) |"
+  fi
+  if [[ -n ${SEARCHABLE:-} ]]; then
+    local rps p50 p99 errors
+    read -r rps p50 p99 errors <<<"$WRITES"
+    printf '| Tweet writes via gateway (`POST /api/v1/tweets/`) | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' "$rps" "$p50" "$p99" "$errors"
+    read -r rps p50 p99 errors <<<"$MB_TIMELINE"
+    printf '| Timeline via gateway (`GET /api/v1/tweets/`, %s tweets) | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' "$TWEETS_WRITTEN" "$rps" "$p50" "$p99" "$errors"
+    read -r rps p50 p99 errors <<<"$MB_SEARCH"
+    printf '| Search via gateway (`GET /api/v1/search/?keyword=`, %s indexed) | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' "$TWEETS_WRITTEN" "$rps" "$p50" "$p99" "$errors"
+    echo "| Write to searchable (20 samples) | $SEARCHABLE |"
   fi
   echo "| CPU | $(nproc) cores (nproc), $cpu |"
   echo "| Memory, OS | $mem_gib GiB, $os, Linux $(uname -r) |"
@@ -733,6 +840,7 @@ main() {
   fi
   part inventory && run_inventory
   part menu && run_menu
+  part microblog && run_microblog
   measure_rss
   log "resident memory after load: $RSS_TOTAL_MIB MiB ($RSS_DETAIL)"
   print_summary
