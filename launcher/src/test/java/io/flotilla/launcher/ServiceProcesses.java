@@ -1,0 +1,89 @@
+package io.flotilla.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Services as real processes, one JVM each, from the executable jars the build copied to {@code
+ * target/services} — the way Compose or Kubernetes runs them. Stops whatever it started on close.
+ */
+final class ServiceProcesses implements AutoCloseable {
+
+  private static final Path SERVICES = Path.of("target", "services");
+
+  static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final List<Process> processes = new ArrayList<>();
+
+  /**
+   * Starts a service on a port, with its data in {@code dataDir} (the same directory again after a
+   * stop is a restart), environment variables and arguments, its output in a temp file.
+   */
+  Process start(String service, int port, Path dataDir, Map<String, String> env, String... args)
+      throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar"));
+    command.add(SERVICES.resolve(service + ".jar").toString());
+    command.add("--server.port=" + port);
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(Files.createTempFile(service + "-" + port, ".log").toFile());
+    builder.environment().put("FLOTILLA_DATA_DIR", dataDir.toString());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  /** SIGTERM, as an orchestrator stops a container, and waits for the process to end. */
+  static void stop(Process process) throws InterruptedException {
+    process.toHandle().destroy();
+    if (!process.waitFor(1, TimeUnit.MINUTES)) {
+      throw new AssertionError("process " + process.pid() + " did not stop within a minute");
+    }
+  }
+
+  static void awaitHealth(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      try {
+        var answer =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("nothing healthy on port " + port + " after 2 minutes");
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    processes.forEach(Process::destroyForcibly);
+  }
+}
