@@ -1,22 +1,17 @@
 package io.flotilla.cli;
 
 import io.flotilla.lunch.LunchApplication;
+import io.flotilla.testsupport.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The real lunch service, started once for all the tests in this JVM on a free port, with a clock
@@ -38,7 +33,7 @@ final class LunchServer {
   private LunchServer() {
     // As arguments, which win over the service's application.yaml (port 8089), as defaults don't.
     context =
-        new SpringApplicationBuilder(LunchApplication.class, FixedDayClock.Config.class)
+        new SpringApplicationBuilder(LunchApplication.class, TestClock.Config.class)
             .run(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -60,7 +55,7 @@ final class LunchServer {
 
   /** The menus of the given instant's weekday from now on. */
   void today(Instant instant) {
-    context.getBean(FixedDayClock.class).now = instant;
+    context.getBean(TestClock.class).set(instant);
   }
 
   /** Replaces the faults in force, e.g. {@code {"outage":true}}; {@code {}} turns them all off. */
@@ -85,37 +80,5 @@ final class LunchServer {
 
   private int port() {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
-  }
-
-  /** The time the service sees; the weekday is what matters. */
-  static final class FixedDayClock extends Clock {
-
-    volatile Instant now = MONDAY_NOON;
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the service takes the weekday in its own zone");
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Config {
-
-      // Primary over the service's own "clock" bean, which stays defined.
-      @Bean
-      @Primary
-      FixedDayClock fixedDayClock() {
-        return new FixedDayClock();
-      }
-    }
   }
 }

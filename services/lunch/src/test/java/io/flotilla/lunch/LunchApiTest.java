@@ -3,6 +3,7 @@ package io.flotilla.lunch;
 import static io.flotilla.lunch.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.TestClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,12 @@ class LunchApiTest {
           + "\"osm\":\"https://www.openstreetmap.org/#map=19/59.84298/17.64096\","
           + "\"region\":\"Uppsala\"}";
 
+  /** Monday 8 June 2026, noon in Stockholm. */
+  static final Instant MONDAY_NOON = Instant.parse("2026-06-08T10:00:00Z");
+
+  /** Saturday 13 June 2026, noon in Stockholm. */
+  static final Instant SATURDAY_NOON = Instant.parse("2026-06-13T10:00:00Z");
+
   @LocalServerPort int port;
 
   @Autowired TestClock clock;
@@ -38,7 +45,7 @@ class LunchApiTest {
   void connect() {
     http = new Http(port);
     base = "http://localhost:" + port;
-    clock.set(TestClock.MONDAY_NOON);
+    clock.set(MONDAY_NOON);
   }
 
   @Test
@@ -97,7 +104,7 @@ class LunchApiTest {
 
   @Test
   void onSaturdayEveryMenuIsEmpty() {
-    clock.set(TestClock.SATURDAY_NOON);
+    clock.set(SATURDAY_NOON);
 
     assertThat(http.get("/api/restaurant/dufva").body())
         .contains("\"menu\":[],\"title\":\"Sven Dufva\"");

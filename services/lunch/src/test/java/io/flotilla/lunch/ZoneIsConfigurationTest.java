@@ -2,6 +2,7 @@ package io.flotilla.lunch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.TestClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,6 +2,7 @@ package io.flotilla.menu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.TestClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
