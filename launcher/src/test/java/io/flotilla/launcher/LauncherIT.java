@@ -18,10 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -265,6 +269,37 @@ class LauncherIT {
     assertThat(get(tweetsPort, "/internal/v1/changes").statusCode()).isEqualTo(200);
     assertThat(get(gatewayPort, "/internal/v1/changes").statusCode()).isEqualTo(404);
     assertThat(get(gatewayPort, "/.well-known/jwks.json").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void everyMetricTheAlertsQueryIsExposed() throws Exception {
+    // The menu relay's upstream timer appears with its first upstream call.
+    get(gatewayPort, "/restaurant/glada");
+    String rules = Files.readString(Path.of("..", "deploy", "prometheus", "alerts.yml"));
+    Set<String> queried = new TreeSet<>();
+    Matcher metric = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(rules);
+    while (metric.find()) {
+      queried.add(metric.group(1));
+    }
+    queried.remove("up"); // Prometheus's own
+    StringBuilder exposed = new StringBuilder();
+    for (int port :
+        List.of(
+            gatewayPort,
+            mathPort,
+            menuPort,
+            usersPort,
+            tweetsPort,
+            searchPort,
+            hardwarePort,
+            portalPort,
+            lunchPort)) {
+      exposed.append(get(port, "/actuator/prometheus").body());
+    }
+
+    assertThat(queried).as("metrics in alerts.yml").hasSizeGreaterThan(5);
+    assertThat(queried)
+        .allSatisfy(name -> assertThat(exposed).as(name).containsPattern("(?m)^" + name + "[{ ]"));
   }
 
   @Test

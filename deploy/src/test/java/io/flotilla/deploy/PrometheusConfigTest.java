@@ -1,0 +1,76 @@
+package io.flotilla.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The Prometheus configuration and alert rules are well-formed and complete. That every metric the
+ * rules query is really exposed is checked against the running system, in the launcher's
+ * LauncherIT.
+ */
+class PrometheusConfigTest {
+
+  private static final Path PROMETHEUS = Path.of("prometheus");
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theScrapeConfigCoversEveryServiceAndLoadsTheRules() throws IOException {
+    Map<String, Object> config = read("prometheus.yml");
+
+    assertThat((List<String>) config.get("rule_files")).containsExactly("alerts.yml");
+    var job = ((List<Map<String, Object>>) config.get("scrape_configs")).getFirst();
+    assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+    var targets =
+        (List<String>)
+            ((List<Map<String, Object>>) job.get("static_configs")).getFirst().get("targets");
+    assertThat(targets)
+        .containsExactlyInAnyOrder(
+            "localhost:8080",
+            "localhost:8081",
+            "localhost:8082",
+            "localhost:8083",
+            "localhost:8084",
+            "localhost:8085",
+            "localhost:8086",
+            "localhost:8087",
+            "localhost:8089");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyAlertHasAnExpressionADurationASeverityAndASummary() throws IOException {
+    var groups = (List<Map<String, Object>>) read("alerts.yml").get("groups");
+    var rules = (List<Map<String, Object>>) groups.getFirst().get("rules");
+
+    assertThat(rules)
+        .extracting(rule -> rule.get("alert"))
+        .contains(
+            "FlotillaInstanceDown",
+            "FlotillaHighErrorRate",
+            "FlotillaSlowRequests",
+            "FlotillaMenuUpstreamFailing");
+    assertThat(rules)
+        .allSatisfy(rule -> {
+          assertThat((String) rule.get("expr")).isNotBlank();
+          assertThat((String) rule.get("for")).matches("\\d+[smh]");
+          assertThat((Map<String, Object>) rule.get("labels"))
+              .containsKey("severity")
+              .extractingByKey("severity")
+              .isIn("page", "ticket");
+          assertThat((Map<String, Object>) rule.get("annotations")).containsKey("summary");
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> read(String file) throws IOException {
+    return YAML.readValue(Files.readString(PROMETHEUS.resolve(file)), Map.class);
+  }
+}
