@@ -1,8 +1,10 @@
 package io.flotilla.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +69,22 @@ class PrometheusConfigTest {
               .isIn("page", "ticket");
           assertThat((Map<String, Object>) rule.get("annotations")).containsKey("summary");
         });
+  }
+
+  @Test
+  void promtoolAcceptsTheConfigAndItsRules() throws Exception {
+    assumeTrue(
+        RenderedManifests.onPath("promtool"),
+        "promtool is not on the PATH (Debian package prometheus): the files are not checked by it");
+    Process check =
+        new ProcessBuilder("promtool", "check", "config", "prometheus.yml")
+            .directory(PROMETHEUS.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(check.waitFor()).as(output).isZero();
+    assertThat(output).contains("SUCCESS: 1 rule files found");
   }
 
   @SuppressWarnings("unchecked")

@@ -22,9 +22,14 @@ record RenderedManifests(String overlay, List<Map<String, Object>> objects) {
 
   /** Whether an executable {@code kubectl} is on the PATH. */
   static boolean kubectlOnPath() {
+    return onPath("kubectl");
+  }
+
+  /** Whether an executable of this name is on the PATH. */
+  static boolean onPath(String command) {
     String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
     for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
         return true;
       }
     }

@@ -1,13 +1,16 @@
 package io.flotilla.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -300,6 +304,91 @@ class LauncherIT {
     assertThat(queried).as("metrics in alerts.yml").hasSizeGreaterThan(5);
     assertThat(queried)
         .allSatisfy(name -> assertThat(exposed).as(name).containsPattern("(?m)^" + name + "[{ ]"));
+  }
+
+  @Test
+  void theRealPrometheusScrapesEveryServiceAndLoadsTheRules() throws Exception {
+    Path prometheus = onPath("prometheus");
+    assumeTrue(
+        prometheus != null,
+        "prometheus is not on the PATH (Debian package prometheus; .ci/run installs it)");
+    // deploy/prometheus as it is, pointed at this run's ports and scraping every second.
+    Path dir = Files.createTempDirectory("prometheus");
+    String config =
+        Files.readString(Path.of("..", "deploy", "prometheus", "prometheus.yml"))
+            .replace("scrape_interval: 15s", "scrape_interval: 1s");
+    Map<Integer, Integer> ports =
+        Map.of(
+            8080,
+            gatewayPort,
+            8081,
+            mathPort,
+            8082,
+            menuPort,
+            8083,
+            usersPort,
+            8084,
+            tweetsPort,
+            8085,
+            searchPort,
+            8086,
+            hardwarePort,
+            8087,
+            portalPort,
+            8089,
+            lunchPort);
+    for (var port : ports.entrySet()) {
+      config = config.replace("localhost:" + port.getKey(), "localhost:" + port.getValue());
+    }
+    Files.writeString(dir.resolve("prometheus.yml"), config);
+    Files.copy(Path.of("..", "deploy", "prometheus", "alerts.yml"), dir.resolve("alerts.yml"));
+    int port = freePort();
+    Process server =
+        new ProcessBuilder(
+                prometheus.toString(),
+                "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("prometheus.log").toFile())
+            .start();
+    try {
+      String up =
+          eventually(
+              () -> query(port, "count(up == 1)"),
+              body -> body.contains("\"" + ports.size() + "\"]"));
+      assertThat(up).as("all %d targets up", ports.size()).contains("\"" + ports.size() + "\"]");
+      assertThat(query(port, "sum(menu_cache_requests_total)")).contains("\"status\":\"success\"");
+      assertThat(prometheusApi(port, "/api/v1/rules"))
+          .contains("FlotillaInstanceDown", "FlotillaMenuUpstreamFailing");
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A Prometheus HTTP API answer; empty while Prometheus is not listening yet. */
+  private static String query(int port, String promql) throws Exception {
+    return prometheusApi(
+        port, "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+  }
+
+  private static String prometheusApi(int port, String path) throws Exception {
+    try {
+      return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))).body();
+    } catch (IOException notListeningYet) {
+      return "";
+    }
+  }
+
+  private static Path onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, command);
+      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   @Test
