@@ -2,10 +2,9 @@ package io.flotilla.tweets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
+import io.flotilla.testsupport.ScratchDatabase;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ abstract class ServerDatabaseTest {
   private final String profile;
   private final String serverUrl;
   private final String user;
-  private final String database = "tweets_test_" + UUID.randomUUID().toString().replace("-", "");
+  private ScratchDatabase database;
   private RunningApp app;
 
   /**
@@ -39,11 +38,11 @@ abstract class ServerDatabaseTest {
 
   @BeforeAll
   void start() throws SQLException {
-    execute("CREATE DATABASE " + database);
+    database = ScratchDatabase.create(serverUrl, user, "tweets_test_");
     app =
         new RunningApp(
             "--spring.profiles.active=" + profile,
-            "--TWEETS_DB_URL=" + withDatabase(serverUrl, database),
+            "--TWEETS_DB_URL=" + database.url(),
             "--TWEETS_DB_USER=" + user,
             "--TWEETS_DB_PASSWORD=");
   }
@@ -53,23 +52,9 @@ abstract class ServerDatabaseTest {
     if (app != null) {
       app.close();
     }
-    execute("DROP DATABASE " + database);
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (var connection = DriverManager.getConnection(serverUrl, user, "");
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
+    if (database != null) {
+      database.close();
     }
-  }
-
-  /** The same server URL, naming another database: {@code jdbc:x://host:port/db?options}. */
-  static String withDatabase(String url, String database) {
-    int hostStart = url.indexOf("//") + 2;
-    int pathStart = url.indexOf('/', hostStart);
-    int query = url.indexOf('?', hostStart);
-    String host = url.substring(0, pathStart < 0 ? (query < 0 ? url.length() : query) : pathStart);
-    return host + "/" + database + (query < 0 ? "" : url.substring(query));
   }
 
   @Test

@@ -2,12 +2,10 @@ package io.flotilla.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Objects;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ abstract class ServerDatabaseTest {
   private final String profile;
   private final String serverUrl;
   private final String user;
-  private final String database = "users_test_" + UUID.randomUUID().toString().replace("-", "");
+  private ScratchDatabase database;
   private Path keyDir;
   private RunningApp app;
   private Http http;
@@ -43,12 +41,12 @@ abstract class ServerDatabaseTest {
 
   @BeforeAll
   void start() throws Exception {
-    execute("CREATE DATABASE " + database);
+    database = ScratchDatabase.create(serverUrl, user, "users_test_");
     keyDir = Files.createTempDirectory("users-key");
     app =
         new RunningApp(
             "--spring.profiles.active=" + profile,
-            "--USERS_DB_URL=" + withDatabase(serverUrl, database),
+            "--USERS_DB_URL=" + database.url(),
             "--USERS_DB_USER=" + user,
             "--USERS_DB_PASSWORD=",
             "--flotilla.users.key-file=" + keyDir.resolve("signing-key.pem"));
@@ -60,26 +58,12 @@ abstract class ServerDatabaseTest {
     if (app != null) {
       app.close();
     }
-    execute("DROP DATABASE " + database);
+    if (database != null) {
+      database.close();
+    }
     try (var files = Files.walk(keyDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (var connection = DriverManager.getConnection(serverUrl, user, "");
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  /** The same server URL, naming another database: {@code jdbc:x://host:port/db?options}. */
-  static String withDatabase(String url, String database) {
-    int hostStart = url.indexOf("//") + 2;
-    int pathStart = url.indexOf('/', hostStart);
-    int query = url.indexOf('?', hostStart);
-    String host = url.substring(0, pathStart < 0 ? (query < 0 ? url.length() : query) : pathStart);
-    return host + "/" + database + (query < 0 ? "" : url.substring(query));
   }
 
   private Http.Answer register(String username, String email, String firstName) {
