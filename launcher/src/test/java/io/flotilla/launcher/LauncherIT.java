@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,10 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -65,15 +62,15 @@ class LauncherIT {
   @BeforeAll
   static void startTheSystem() throws Exception {
     assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
-    gatewayPort = freePort();
-    mathPort = freePort();
-    hardwarePort = freePort();
-    portalPort = freePort();
-    lunchPort = freePort();
-    menuPort = freePort();
-    usersPort = freePort();
-    tweetsPort = freePort();
-    searchPort = freePort();
+    gatewayPort = ServiceProcesses.freePort();
+    mathPort = ServiceProcesses.freePort();
+    hardwarePort = ServiceProcesses.freePort();
+    portalPort = ServiceProcesses.freePort();
+    lunchPort = ServiceProcesses.freePort();
+    menuPort = ServiceProcesses.freePort();
+    usersPort = ServiceProcesses.freePort();
+    tweetsPort = ServiceProcesses.freePort();
+    searchPort = ServiceProcesses.freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
@@ -218,7 +215,7 @@ class LauncherIT {
 
     String found = "\"id\":" + id + ",";
     assertThat(
-            eventually(
+            ServiceProcesses.eventually(
                 () -> get(gatewayPort, "/api/v1/search/?keyword=" + word).body(),
                 body -> body.contains(found)))
         .as("the tweet becomes searchable")
@@ -232,7 +229,7 @@ class LauncherIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"text\":\"Landed safely\"}")));
     assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
     assertThat(
-            eventually(
+            ServiceProcesses.eventually(
                 () -> get(gatewayPort, "/api/v1/search/?keyword=" + word).body(),
                 body -> body.equals("[]")))
         .as("the edit reaches search")
@@ -246,7 +243,7 @@ class LauncherIT {
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(get(gatewayPort, "/api/v1/tweets/" + id).statusCode()).isEqualTo(404);
     assertThat(
-            eventually(
+            ServiceProcesses.eventually(
                 () -> get(gatewayPort, "/api/v1/search/?keyword=landed").body(),
                 body -> !body.contains(found)))
         .as("the delete reaches search")
@@ -262,7 +259,7 @@ class LauncherIT {
     assertThat(get(gatewayPort, "/api/v1/tweets/tags").body())
         .contains("\"name\":\"movies and tv\"");
     assertThat(
-            eventually(
+            ServiceProcesses.eventually(
                 () -> get(gatewayPort, "/api/v1/search/?keyword=album").body(),
                 body -> body.contains("riri give us the album")))
         .contains("riri give us the album");
@@ -342,7 +339,7 @@ class LauncherIT {
     }
     Files.writeString(dir.resolve("prometheus.yml"), config);
     Files.copy(Path.of("..", "deploy", "prometheus", "alerts.yml"), dir.resolve("alerts.yml"));
-    int port = freePort();
+    int port = ServiceProcesses.freePort();
     Process server =
         new ProcessBuilder(
                 prometheus.toString(),
@@ -354,7 +351,7 @@ class LauncherIT {
             .start();
     try {
       String up =
-          eventually(
+          ServiceProcesses.eventually(
               () -> query(port, "count(up == 1)"),
               body -> body.contains("\"" + ports.size() + "\"]"));
       assertThat(up).as("all %d targets up", ports.size()).contains("\"" + ports.size() + "\"]");
@@ -447,32 +444,11 @@ class LauncherIT {
         request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /**
-   * What the call answers once {@code done} holds, asking again every 100 ms for at most 15 s (then
-   * the last answer, for the assertion to show). Search follows tweets through the change feed, so
-   * it is a moment behind by design.
-   */
-  private static String eventually(Callable<String> call, Predicate<String> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    String answer = call.call();
-    while (!done.test(answer) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      answer = call.call();
-    }
-    return answer;
-  }
-
   private static HttpResponse<String> get(int port, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(30))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -127,15 +127,10 @@ class MicroblogRestartIT {
     assertThat(deleted.statusCode()).isEqualTo(204);
   }
 
-  /** The search answer once {@code done} holds, asked every 100 ms for at most 15 s. */
+  /** The search answer once {@code done} holds (see {@link ServiceProcesses#eventually}). */
   private static String searchFor(String keyword, Predicate<String> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    String body = get(searchPort, "/api/v1/search/?keyword=" + keyword);
-    while (!done.test(body) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      body = get(searchPort, "/api/v1/search/?keyword=" + keyword);
-    }
-    return body;
+    return ServiceProcesses.eventually(
+        () -> get(searchPort, "/api/v1/search/?keyword=" + keyword), done);
   }
 
   private static String idOf(long id) {

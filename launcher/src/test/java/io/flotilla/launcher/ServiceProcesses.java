@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Services as real processes, one JVM each, from the executable jars the build copied to {@code
@@ -74,6 +76,21 @@ final class ServiceProcesses implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new AssertionError("nothing healthy on port " + port + " after 2 minutes");
+  }
+
+  /**
+   * What the call answers once {@code done} holds, asking again every 100 ms for at most 15 s (then
+   * the last answer, for the caller's assertion to show). For what follows another service, such as
+   * search following tweets through the change feed: a moment behind by design.
+   */
+  static String eventually(Callable<String> call, Predicate<String> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String answer = call.call();
+    while (!done.test(answer) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      answer = call.call();
+    }
+    return answer;
   }
 
   static int freePort() throws IOException {

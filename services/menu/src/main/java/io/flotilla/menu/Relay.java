@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +48,8 @@ class Relay {
   private final long staleMillis;
   private final Cache<String, Copy> copies;
   private final Map<String, CompletableFuture<Lookup>> flights = new ConcurrentHashMap<>();
-  private final Map<String, Counter> requests;
+  private final Map<Result, Counter> answered = new EnumMap<>(Result.class);
+  private final Counter failed;
 
   Relay(
       Upstream upstream,
@@ -68,12 +70,10 @@ class Relay {
             .expireAfterWrite(properties.staleLimit())
             .build();
     // Registered up front, so that every result is scraped as 0 before it first happens.
-    this.requests =
-        Map.of(
-            "hit", counter("hit", meters),
-            "miss", counter("miss", meters),
-            "stale", counter("stale", meters),
-            "error", counter("error", meters));
+    for (Result result : Result.values()) {
+      answered.put(result, counter(result.name().toLowerCase(Locale.ROOT), meters));
+    }
+    this.failed = counter("error", meters);
   }
 
   /**
@@ -95,13 +95,13 @@ class Relay {
         log.info("menu serving stale copy path={} because={}", key, failure.kind().tag);
         return answer(last, Result.STALE);
       }
-      requests.get("error").increment();
+      failed.increment();
       throw failure;
     }
   }
 
   private Answer answer(Copy copy, Result result) {
-    requests.get(result.name().toLowerCase(Locale.ROOT)).increment();
+    answered.get(result).increment();
     return new Answer(copy, result, copy.ageMillis(clock.millis()) / 1000);
   }
 
