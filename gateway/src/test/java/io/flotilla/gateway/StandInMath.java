@@ -43,7 +43,14 @@ final class StandInMath implements AutoCloseable {
           "/ping",
           new Answer(200, "text/plain;charset=UTF-8", "pong"),
           "/",
-          new Answer(200, "text/html;charset=UTF-8", "<p>portal</p>"));
+          new Answer(200, "text/html;charset=UTF-8", "<p>portal</p>"),
+          "/actuator/health/readiness",
+          new Answer(200, "application/vnd.spring-boot.actuator.v3+json", "{\"status\":\"UP\"}"),
+          "/v3/api-docs",
+          new Answer(
+              200,
+              "application/json",
+              "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Flotilla math\"},\"servers\":[{\"url\":\"/\"}]}"));
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

@@ -101,7 +101,7 @@ public final class FlotillaLauncher {
     for (Service service : services) {
       text.append(String.format(Locale.ROOT, "  %-10s %s%n", service.name(), service.url()));
     }
-    text.append(String.format(Locale.ROOT, "Try:%n"));
+    text.append(String.format(Locale.ROOT, "Open %s/ for the web app, or try:%n", gateway.url()));
     text.append(String.format(Locale.ROOT, "  curl '%s/factorial?n=20'%n", gateway.url()));
     text.append(String.format(Locale.ROOT, "  curl '%s/fibonacci/100/'%n", gateway.url()));
     text.append(String.format(Locale.ROOT, "  curl -i %s/restaurant/dufva%n", gateway.url()));

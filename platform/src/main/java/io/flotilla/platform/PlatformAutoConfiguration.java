@@ -1,9 +1,12 @@
 package io.flotilla.platform;
 
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.JsonErrorReportValve;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.slf4j.MDC;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /** What a service gets by depending on the platform, for whichever web stack it runs on. */
 // Before Spring MVC's own, whose problem-details handler steps back when ours is present.
@@ -99,6 +103,29 @@ class PlatformAutoConfiguration {
     @Bean
     ReactiveRequestLoggingFilter reactiveRequestLoggingFilter() {
       return new ReactiveRequestLoggingFilter();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(OpenApiCustomizer.class)
+  static class ApiDocs {
+
+    /**
+     * The OpenAPI document names its server by a relative URL, so that "Try it out" calls whichever
+     * host served the document: the service itself, or the gateway that publishes it at {@code
+     * /v3/api-docs/<service>}. Springdoc would name the service's own address, which a browser at
+     * the gateway must not (and in a cluster cannot) reach. Every public path is the same on the
+     * gateway as on the service, so "/" is right for both.
+     */
+    @Bean
+    OpenApiCustomizer relativeServerUrl(Environment environment) {
+      String service = environment.getProperty("spring.application.name", "service");
+      return api -> {
+        api.setServers(List.of(new Server().url("/").description("the host serving this page")));
+        if (api.getInfo() != null && "OpenAPI definition".equals(api.getInfo().getTitle())) {
+          api.getInfo().setTitle("Flotilla " + service);
+        }
+      };
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.flotilla.menu;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,9 +34,41 @@ class RelayController {
     this.breakerOpenFor = properties.breaker().openFor();
   }
 
+  @Operation(
+      summary = "The restaurants",
+      description =
+          "The lunch-menu API's /api/restaurant: every restaurant with its identifier, name,"
+              + " region, home page and coordinates. Cached (X-Cache, Age).")
+  @ApiResponse(responseCode = "200", description = "the upstream's JSON, unchanged")
+  @GetMapping("/restaurant")
+  ResponseEntity<?> restaurants(HttpServletRequest request) {
+    return relay(request);
+  }
+
+  @Operation(
+      summary = "A restaurant's dishes of the day",
+      description =
+          "The lunch-menu API's /api/restaurant/{identifier}; no dishes at weekends. Cached"
+              + " (X-Cache, Age); the last good copy is served as STALE while the upstream fails.")
+  @ApiResponse(responseCode = "200", description = "the upstream's JSON, unchanged")
+  @ApiResponse(responseCode = "404", description = "no restaurant with this identifier")
+  @ApiResponse(
+      responseCode = "502",
+      description = "the upstream failed and no copy is fresh enough")
+  @ApiResponse(responseCode = "503", description = "the upstream keeps failing: circuit open")
+  @ApiResponse(responseCode = "504", description = "the upstream did not answer in time")
+  @GetMapping("/restaurant/{identifier}")
+  ResponseEntity<?> restaurant(
+      @Parameter(description = "e.g. dufva, bikupan") @PathVariable String identifier,
+      HttpServletRequest request) {
+    return relay(request);
+  }
+
   /**
-   * Actuator's paths ({@code /health}, {@code /actuator/**}) are mapped first and never relayed.
+   * Any other path of the upstream API, relayed the same way. Actuator's paths ({@code /health},
+   * {@code /actuator/**}) and the OpenAPI document are mapped first and never relayed.
    */
+  @Hidden
   @GetMapping("/**")
   ResponseEntity<?> relay(HttpServletRequest request) {
     // The raw, still percent-encoded path and query: relayed as received, and the cache key.
@@ -54,6 +91,7 @@ class RelayController {
   }
 
   /** The seed answered 404 here too: there is no {@code /api/} to relay at the root. */
+  @Hidden
   @GetMapping("/")
   ResponseEntity<ProblemDetail> root() {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -2,9 +2,11 @@ package io.flotilla.menu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import io.flotilla.testsupport.TestClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,5 +216,16 @@ class RelayTest {
         .containsPattern("menu_cache_requests_total\\{.*result=\"miss\".*} [1-9]")
         .contains("menu_upstream_calls_seconds_count{application=\"menu\",outcome=\"success\"")
         .contains("resilience4j_circuitbreaker_state{");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheRestaurantPathsWithARelativeServer() {
+    Http.Answer document = relay.get("/v3/api-docs");
+
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(JsonPath.<Map<String, Object>>read(document.body(), "$.paths").keySet())
+        .containsExactlyInAnyOrder("/restaurant", "/restaurant/{identifier}");
+    assertThat(JsonPath.<String>read(document.body(), "$.servers[0].url")).isEqualTo("/");
+    assertThat(JsonPath.<String>read(document.body(), "$.info.title")).isEqualTo("Flotilla menu");
   }
 }

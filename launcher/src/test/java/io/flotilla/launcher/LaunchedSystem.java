@@ -1,0 +1,105 @@
+package io.flotilla.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as a person starts it: the launcher's jar in its own JVM, every service on a
+ * free port of this machine, data in a temp directory. Waits until the launcher says it is ready.
+ */
+final class LaunchedSystem implements AutoCloseable {
+
+  private static final Path LAUNCHER_JAR = Path.of("target", "flotilla-launcher.jar");
+
+  static final List<String> SERVICES =
+      List.of(
+          "gateway", "math", "hardware", "portal", "lunch", "menu", "users", "tweets", "search");
+
+  private final Map<String, Integer> ports;
+  private final Process launcher;
+  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+  private LaunchedSystem(Map<String, Integer> ports, Process launcher) {
+    this.ports = ports;
+    this.launcher = launcher;
+  }
+
+  static LaunchedSystem start() throws IOException, InterruptedException {
+    assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
+    for (String service : SERVICES) {
+      int port = ServiceProcesses.freePort();
+      ports.put(service, port);
+      builder.environment().put(service.toUpperCase() + "_PORT", Integer.toString(port));
+    }
+    // The simulated availability check takes 5 s by default; the page is the same with less.
+    builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
+    builder
+        .environment()
+        .put("FLOTILLA_DATA_DIR", Files.createTempDirectory("flotilla").toString());
+    LaunchedSystem system = new LaunchedSystem(ports, builder.start());
+    system.awaitReady();
+    return system;
+  }
+
+  private void awaitReady() throws InterruptedException {
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread.ofPlatform()
+        .daemon()
+        .start(() -> {
+          try (var lines =
+              new BufferedReader(
+                  new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+              output.add(line);
+              if (line.startsWith("Flotilla is ready")) {
+                ready.countDown();
+              }
+            }
+          } catch (IOException ignored) {
+            // the process ended
+          }
+          ready.countDown(); // the launcher exited: stop waiting, the assertion says why
+        });
+    ready.await(3, TimeUnit.MINUTES);
+    assertThat(output)
+        .as("launcher ready; its output:%n%s", String.join("\n", output))
+        .anySatisfy(line -> assertThat(line).startsWith("Flotilla is ready"));
+  }
+
+  int port(String service) {
+    return ports.get(service);
+  }
+
+  String gatewayUrl() {
+    return "http://localhost:" + port("gateway");
+  }
+
+  List<String> output() {
+    return List.copyOf(output);
+  }
+
+  @Override
+  public void close() {
+    if (launcher.isAlive()) {
+      launcher.destroyForcibly();
+    }
+  }
+}
