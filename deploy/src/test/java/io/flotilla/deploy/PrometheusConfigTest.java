@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -48,6 +50,26 @@ class PrometheusConfigTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void theComposeVariantScrapesTheSameServicesByTheirComposeNames() throws IOException {
+    Map<String, Object> config = read("prometheus-compose.yml");
+
+    assertThat((List<String>) config.get("rule_files")).containsExactly("alerts.yml");
+    var job = ((List<Map<String, Object>>) config.get("scrape_configs")).getFirst();
+    assertThat(job)
+        .containsEntry("job_name", "flotilla")
+        .containsEntry("metrics_path", "/actuator/prometheus");
+    var targets =
+        (List<String>)
+            ((List<Map<String, Object>>) job.get("static_configs")).getFirst().get("targets");
+    assertThat(targets)
+        .containsExactlyInAnyOrderElementsOf(
+            ComposeFileTest.FLOTILLA.entrySet().stream()
+                .map(service -> service.getKey() + ":" + service.getValue())
+                .toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void everyAlertHasAnExpressionADurationASeverityAndASummary() throws IOException {
     var groups = (List<Map<String, Object>>) read("alerts.yml").get("groups");
     var rules = (List<Map<String, Object>>) groups.getFirst().get("rules");
@@ -71,13 +93,14 @@ class PrometheusConfigTest {
         });
   }
 
-  @Test
-  void promtoolAcceptsTheConfigAndItsRules() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"prometheus.yml", "prometheus-compose.yml"})
+  void promtoolAcceptsTheConfigAndItsRules(String file) throws Exception {
     assumeTrue(
         RenderedManifests.onPath("promtool"),
         "promtool is not on the PATH (Debian package prometheus): the files are not checked by it");
     Process check =
-        new ProcessBuilder("promtool", "check", "config", "prometheus.yml")
+        new ProcessBuilder("promtool", "check", "config", file)
             .directory(PROMETHEUS.toFile())
             .redirectErrorStream(true)
             .start();
