@@ -27,13 +27,15 @@ export async function render(main, route) {
 
 // ---- pages ----
 
-async function renderTimeline(main, query) {
+async function renderTimeline(main, query, notice) {
   document.title = "Microblog — Flotilla";
   const page = pageOf(query);
   const list = h("section", { "aria-label": "Public timeline" });
   show(main,
     h("h1", {}, "Microblog"),
-    session.username() ? await postForm(() => renderTimeline(main, new URLSearchParams())) : signInHint(),
+    session.username()
+      ? await postForm((posted) => renderTimeline(main, new URLSearchParams(), posted), notice)
+      : signInHint(),
     await searchForm(),
     h("h2", {}, "Public timeline"),
     list);
@@ -158,11 +160,13 @@ function tagSelect(id, selected, emptyLabel) {
       names.map((name) => h("option", { value: name, selected: name === selected }, name))));
 }
 
-async function postForm(afterPost) {
+/** The new-tweet form; after a post, `onPosted(notice)` redraws the page with the notice shown. */
+async function postForm(onPosted, notice) {
   const text = h("textarea", { id: "post-text", name: "text", rows: 3, maxlength: 560, required: true });
   const tag = await tagSelect("post-tag", "", "(no tag)");
   const isPrivate = h("input", { id: "post-private", name: "private", type: "checkbox" });
   const message = messageArea();
+  if (notice) showInfo(message, notice);
   const count = h("small", { class: "hint", "aria-live": "off" }, "0 / 280");
   text.addEventListener("input", () => show(count, `${[...text.value].length} / 280`));
   return h("form", { class: "stack post", "aria-label": "New tweet", onsubmit: async (event) => {
@@ -170,8 +174,7 @@ async function postForm(afterPost) {
     try {
       await api("/api/v1/tweets/", { method: "POST", auth: true,
         json: { text: text.value, tag: tag.value || undefined, private: isPrivate.checked } });
-      await afterPost();
-      if (isPrivate.checked) showInfo(document.querySelector(".post .message"), "Posted. Private tweets show only on your own page.");
+      await onPosted(isPrivate.checked ? "Posted. Private tweets show only on your own page." : "Posted.");
     } catch (error) {
       showError(message, error);
     }
