@@ -60,7 +60,10 @@ final class MicroblogCalls {
                 .body(
                     StringBody("{\"username\":\"#{username}\",\"password\":\"" + PASSWORD + "\"}"))
                 .asJson()
-                .check(status().is(200), jsonPath("$.access_token").saveAs("token")));
+                .check(status().is(200), jsonPath("$.access_token").saveAs("token")))
+        // Without a token every post would fail before it is sent, and Gatling would not count
+        // those as failed requests: a user who cannot log in stops here, counted once.
+        .exitHereIfFailed();
   }
 
   /** Posts a public tweet of 5 to 9 random words; needs {@link #logIn()} first. */
