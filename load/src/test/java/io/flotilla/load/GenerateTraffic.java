@@ -18,7 +18,7 @@ public class GenerateTraffic extends Simulation {
 
   private final int requests = Settings.positive("requests", 20_000);
   private final int concurrency = Settings.positive("concurrency", 15);
-  private final double invalidShare = Settings.positive("invalidPercent", 2) / 100.0;
+  private final double invalidShare = Settings.percent("invalidPercent", 2) / 100.0;
 
   /** Shared by the clients, so that together they send exactly {@code requests}. */
   private final AtomicInteger sent = new AtomicInteger();

@@ -61,11 +61,11 @@ final class MathCalls {
                 .check(status().is(session -> session.getInt("status")), substring("#{expect}")));
   }
 
-  static Call invalid(Random random) {
+  private static Call invalid(Random random) {
     return INVALID.get(random.nextInt(INVALID.size()));
   }
 
-  static Call valid(Random random) {
+  private static Call valid(Random random) {
     boolean query = random.nextBoolean();
     int n = random.nextInt(MAX_N + 1);
     return switch (random.nextInt(3)) {

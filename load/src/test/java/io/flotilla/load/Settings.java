@@ -61,7 +61,7 @@ final class Settings {
     throw new IllegalArgumentException(name + " must be a positive integer, got \"" + value + "\"");
   }
 
-  private static double percent(String name, double defaultValue) {
+  static double percent(String name, double defaultValue) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
       return defaultValue;
