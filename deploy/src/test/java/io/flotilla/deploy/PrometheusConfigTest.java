@@ -1,10 +1,8 @@
 package io.flotilla.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,18 +71,11 @@ class PrometheusConfigTest {
 
   @Test
   void promtoolAcceptsTheConfigAndItsRules() throws Exception {
-    assumeTrue(
-        RenderedManifests.onPath("promtool"),
-        "promtool is not on the PATH (Debian package prometheus): the files are not checked by it");
-    Process check =
-        new ProcessBuilder("promtool", "check", "config", "prometheus.yml")
-            .directory(PROMETHEUS.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Promtool.assumeInstalled("the configuration and its rules are not checked by it");
+    Promtool.Result check = Promtool.run(PROMETHEUS, "check", "config", "prometheus.yml");
 
-    assertThat(check.waitFor()).as(output).isZero();
-    assertThat(output).contains("SUCCESS: 1 rule files found");
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: 1 rule files found");
   }
 
   @SuppressWarnings("unchecked")
