@@ -161,10 +161,7 @@ class ComposeFileTest {
       for (Object volume : list(map(service).get("volumes"))) {
         String source =
             volume instanceof String s ? s.split(":")[0] : (String) at(volume, "source");
-        // Grafana's provisioning and dashboards come with the dashboards' own work (issue 7).
-        if (source != null
-            && source.startsWith(deploy.toString())
-            && !source.startsWith(deploy.resolve("grafana").toString())) {
+        if (source != null && source.startsWith(deploy.toString())) {
           assertThat(Path.of(source)).as(name + " mounts " + source).exists();
         }
       }

@@ -1,10 +1,8 @@
 package io.flotilla.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,18 +94,11 @@ class PrometheusConfigTest {
   @ParameterizedTest
   @ValueSource(strings = {"prometheus.yml", "prometheus-compose.yml"})
   void promtoolAcceptsTheConfigAndItsRules(String file) throws Exception {
-    assumeTrue(
-        RenderedManifests.onPath("promtool"),
-        "promtool is not on the PATH (Debian package prometheus): the files are not checked by it");
-    Process check =
-        new ProcessBuilder("promtool", "check", "config", file)
-            .directory(PROMETHEUS.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Promtool.assumeInstalled("the configuration and its rules are not checked by it");
+    Promtool.Result check = Promtool.run(PROMETHEUS, "check", "config", file);
 
-    assertThat(check.waitFor()).as(output).isZero();
-    assertThat(output).contains("SUCCESS: 1 rule files found");
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: 1 rule files found");
   }
 
   @SuppressWarnings("unchecked")
