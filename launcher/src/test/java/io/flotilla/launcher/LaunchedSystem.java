@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ final class LaunchedSystem implements AutoCloseable {
   private final Map<String, Integer> ports;
   private final Process launcher;
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private Thread reader;
 
   private LaunchedSystem(Map<String, Integer> ports, Process launcher) {
     this.ports = ports;
@@ -60,27 +62,28 @@ final class LaunchedSystem implements AutoCloseable {
 
   private void awaitReady() throws InterruptedException {
     CountDownLatch ready = new CountDownLatch(1);
-    Thread.ofPlatform()
-        .daemon()
-        .start(() -> {
-          try (var lines =
-              new BufferedReader(
-                  new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-              output.add(line);
-              if (line.startsWith("Flotilla is ready")) {
-                ready.countDown();
+    reader =
+        Thread.ofPlatform()
+            .daemon()
+            .start(() -> {
+              try (var lines =
+                  new BufferedReader(
+                      new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  output.add(line);
+                  if (line.startsWith("Flotilla is ready")) {
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
               }
-            }
-          } catch (IOException ignored) {
-            // the process ended
-          }
-          ready.countDown(); // the launcher exited: stop waiting, the assertion says why
-        });
+              ready.countDown(); // the launcher exited: stop waiting, the assertion says why
+            });
     ready.await(3, TimeUnit.MINUTES);
-    assertThat(output)
-        .as("launcher ready; its output:%n%s", String.join("\n", output))
+    assertThat(output())
+        .as("launcher ready; its output:%n%s", String.join("\n", output()))
         .anySatisfy(line -> assertThat(line).startsWith("Flotilla is ready"));
   }
 
@@ -92,8 +95,26 @@ final class LaunchedSystem implements AutoCloseable {
     return "http://localhost:" + port("gateway");
   }
 
+  /**
+   * The lines so far. The services log while a test looks (probes, the change feed), and iterating
+   * the list itself then fails with a ConcurrentModificationException.
+   */
   List<String> output() {
-    return List.copyOf(output);
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /**
+   * SIGTERM, which runs the same shutdown hooks as Ctrl-C, then waits for the launcher to exit and
+   * for the rest of its output; returns its exit code. Through the process handle, because {@code
+   * Process.destroy()} would also close the pipe that the rest of the output comes through.
+   */
+  int stopGracefully() throws InterruptedException {
+    launcher.toHandle().destroy();
+    assertThat(launcher.waitFor(1, TimeUnit.MINUTES)).as("launcher exited").isTrue();
+    reader.join(Duration.ofSeconds(10));
+    return launcher.exitValue();
   }
 
   @Override

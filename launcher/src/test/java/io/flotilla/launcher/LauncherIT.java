@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.jayway.jsonpath.JsonPath;
 import io.flotilla.testsupport.PromQueries;
 import io.flotilla.testsupport.PromQueries.Query;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -41,17 +37,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
 
-  private static final Path LAUNCHER_JAR = Path.of("target", "flotilla-launcher.jar");
-
   /** Prometheus's and Grafana's files, checked against the running system. */
   private static final Path DEPLOY = Path.of("..", "deploy");
 
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static Process launcher;
-  private static Thread reader;
-  private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private static LaunchedSystem system;
   private static int gatewayPort;
   private static int mathPort;
   private static int hardwarePort;
@@ -64,75 +56,26 @@ class LauncherIT {
 
   @BeforeAll
   static void startTheSystem() throws Exception {
-    assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
-    gatewayPort = ServiceProcesses.freePort();
-    mathPort = ServiceProcesses.freePort();
-    hardwarePort = ServiceProcesses.freePort();
-    portalPort = ServiceProcesses.freePort();
-    lunchPort = ServiceProcesses.freePort();
-    menuPort = ServiceProcesses.freePort();
-    usersPort = ServiceProcesses.freePort();
-    tweetsPort = ServiceProcesses.freePort();
-    searchPort = ServiceProcesses.freePort();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
-    builder.environment().put("GATEWAY_PORT", Integer.toString(gatewayPort));
-    builder.environment().put("MATH_PORT", Integer.toString(mathPort));
-    builder.environment().put("HARDWARE_PORT", Integer.toString(hardwarePort));
-    builder.environment().put("PORTAL_PORT", Integer.toString(portalPort));
-    builder.environment().put("LUNCH_PORT", Integer.toString(lunchPort));
-    builder.environment().put("MENU_PORT", Integer.toString(menuPort));
-    builder.environment().put("USERS_PORT", Integer.toString(usersPort));
-    builder.environment().put("TWEETS_PORT", Integer.toString(tweetsPort));
-    builder.environment().put("SEARCH_PORT", Integer.toString(searchPort));
-    // The simulated availability check takes 5 s by default; the page is the same with less.
-    builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
-    builder
-        .environment()
-        .put("FLOTILLA_DATA_DIR", Files.createTempDirectory("flotilla").toString());
-    launcher = builder.start();
-
-    CountDownLatch ready = new CountDownLatch(1);
-    reader =
-        Thread.ofPlatform()
-            .daemon()
-            .start(() -> {
-              try (var lines =
-                  new BufferedReader(
-                      new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  output.add(line);
-                  if (line.startsWith("Flotilla is ready")) {
-                    ready.countDown();
-                  }
-                }
-              } catch (IOException ignored) {
-                // the process ended
-              }
-              ready.countDown(); // the launcher exited: stop waiting, the assertion says why
-            });
-    ready.await(3, TimeUnit.MINUTES);
-    assertThat(output())
-        .as("launcher ready; its output:%n%s", String.join("\n", output()))
-        .anySatisfy(line -> assertThat(line).startsWith("Flotilla is ready"));
+    system = LaunchedSystem.start();
+    gatewayPort = system.port("gateway");
+    mathPort = system.port("math");
+    hardwarePort = system.port("hardware");
+    portalPort = system.port("portal");
+    lunchPort = system.port("lunch");
+    menuPort = system.port("menu");
+    usersPort = system.port("users");
+    tweetsPort = system.port("tweets");
+    searchPort = system.port("search");
   }
 
-  /**
-   * The lines so far. The services log while a test looks (probes, the change feed), and iterating
-   * the list itself then fails with a ConcurrentModificationException.
-   */
   private static List<String> output() {
-    synchronized (output) {
-      return List.copyOf(output);
-    }
+    return system.output();
   }
 
   @AfterAll
-  static void stopTheSystem() throws Exception {
-    if (launcher != null && launcher.isAlive()) {
-      launcher.destroyForcibly();
+  static void stopTheSystem() {
+    if (system != null) {
+      system.close();
     }
   }
 
@@ -454,14 +397,10 @@ class LauncherIT {
   @Test
   @Order(Integer.MAX_VALUE)
   void sigtermStopsEveryServiceGracefully() throws Exception {
-    // SIGTERM runs the same shutdown hooks as Ctrl-C. Through the handle, because
-    // Process.destroy() would also close the pipe that the rest of the output comes through.
-    launcher.toHandle().destroy();
+    int exitCode = system.stopGracefully();
 
-    assertThat(launcher.waitFor(1, TimeUnit.MINUTES)).as("launcher exited").isTrue();
-    reader.join(Duration.ofSeconds(10));
     assertThat(output())
-        .as("output after SIGTERM, exit code %d", launcher.exitValue())
+        .as("output after SIGTERM, exit code %d", exitCode)
         .anySatisfy(line -> assertThat(line).contains("[math]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[hardware]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[portal]", "Graceful shutdown complete"))
