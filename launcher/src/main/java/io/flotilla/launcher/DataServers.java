@@ -216,7 +216,7 @@ record DataServers(Server postgres, Server mariadb, String redis, String prefix)
     }
   }
 
-  /** Connects, sends a Redis PING (harmless to a database), and returns what came back. */
+  /** Connects; to Redis also sends PING and returns its reply (a database only has to accept). */
   private static String answers(String name, String host, int port, String variable, String url) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 2000);
