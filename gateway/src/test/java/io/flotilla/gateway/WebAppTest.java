@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The web app's assets, the Swagger UI over every service's document, and the status endpoint the
  * home page reads: math is a stand-in that answers, every other service is a port nothing listens
- * on.
+ * on, but for the second of two search replicas, which is the stand-in too.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -40,6 +40,9 @@ class WebAppTest {
     for (String service : new String[] {"menu", "portal", "users", "tweets", "search"}) {
       registry.add("flotilla.services." + service, () -> nobody);
     }
+    // Two search replicas: one answers, one is gone.
+    registry.add("spring.cloud.discovery.client.simple.instances.search[0].uri", () -> nobody);
+    registry.add("spring.cloud.discovery.client.simple.instances.search[1].uri", math::url);
   }
 
   @AfterAll
@@ -201,7 +204,11 @@ class WebAppTest {
         .jsonPath("$.services[1].status")
         .isEqualTo("UNREACHABLE")
         .jsonPath("$.services[1].detail")
-        .isEqualTo("cannot be reached");
+        .isEqualTo("cannot be reached")
+        .jsonPath("$.services[5].status")
+        .isEqualTo("UP")
+        .jsonPath("$.services[5].detail")
+        .isEqualTo("1 of 2 instances ready");
   }
 
   private static int freePort() {

@@ -1,17 +1,33 @@
 package io.flotilla.launcher;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service as the launcher starts it.
+ * A service instance as the launcher or the process topology starts it.
  *
  * @param name the service's name, also the name of its jar in the services directory
+ * @param instance what to call this instance: the name, or {@code menu-2} for a replica
  * @param port the port it listens on
  * @param args command-line properties on top of the port, e.g. where its peers are
  */
-record Service(String name, int port, List<String> args) {
+record Service(String name, String instance, int port, List<String> args) {
+
+  Service(String name, int port, List<String> args) {
+    this(name, name, port, args);
+  }
 
   String url() {
     return "http://localhost:" + port;
+  }
+
+  /** The arguments the service's main method gets, in one process or in its own. */
+  List<String> commandLine() {
+    List<String> line = new ArrayList<>();
+    line.add("--server.port=" + port);
+    // One banner per service would scroll the start-up past the screen.
+    line.add("--spring.main.banner-mode=off");
+    line.addAll(args);
+    return line;
   }
 }

@@ -8,17 +8,26 @@ import java.util.Map;
  * Which services run, on which ports, and how they find each other. Ports follow the same
  * environment variables as the services themselves ({@code MATH_PORT}, {@code GATEWAY_PORT}...).
  * Services start in this order; the gateway comes last so that it is ready to route when it is up.
+ *
+ * <p>The launcher runs one instance of each ({@link #from}); the process topology runs two of
+ * {@code menu} and of {@code hardware} ({@link #withReplicas}), the second on {@code MENU_2_PORT}
+ * and {@code HARDWARE_2_PORT} (by default ten above the first), and tells the portal and the
+ * gateway about both.
  */
 final class Topology {
 
   private Topology() {}
 
   static List<Service> from(Map<String, String> env) {
+    return withReplicas(env, 1);
+  }
+
+  static List<Service> withReplicas(Map<String, String> env, int replicas) {
     int math = port(env, "MATH_PORT", 8081);
-    int hardware = port(env, "HARDWARE_PORT", 8086);
+    List<Integer> hardware = replicaPorts(env, "HARDWARE", 8086, replicas);
     int portal = port(env, "PORTAL_PORT", 8087);
     int lunch = port(env, "LUNCH_PORT", 8089);
-    int menu = port(env, "MENU_PORT", 8082);
+    List<Integer> menu = replicaPorts(env, "MENU", 8082, replicas);
     int users = port(env, "USERS_PORT", 8083);
     int tweets = port(env, "TWEETS_PORT", 8084);
     int search = port(env, "SEARCH_PORT", 8085);
@@ -26,33 +35,76 @@ final class Topology {
 
     List<Service> services = new ArrayList<>();
     services.add(new Service("math", math, List.of()));
-    services.add(new Service("hardware", hardware, List.of()));
+    services.addAll(replicas("hardware", hardware, List.of()));
     services.add(
         new Service(
-            "portal", portal, List.of("--flotilla.portal.hardware-urls=" + local(hardware))));
+            "portal",
+            portal,
+            List.of("--flotilla.portal.hardware-urls=" + String.join(",", local(hardware)))));
     services.add(new Service("lunch", lunch, List.of()));
-    services.add(
-        new Service("menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
+    services.addAll(
+        replicas("menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
     services.add(new Service("users", users, List.of()));
     services.add(new Service("tweets", tweets, List.of("--USERS_URL=" + local(users))));
     services.add(
         new Service("search", search, List.of("--flotilla.search.tweets-url=" + local(tweets))));
-    services.add(
-        new Service(
-            "gateway",
-            gateway,
-            List.of(
-                "--flotilla.services.math=" + local(math),
-                "--flotilla.services.menu=" + local(menu),
-                "--flotilla.services.portal=" + local(portal),
-                "--flotilla.services.users=" + local(users),
-                "--flotilla.services.tweets=" + local(tweets),
-                "--flotilla.services.search=" + local(search))));
+    List<String> routes = new ArrayList<>();
+    routes.addAll(instances("math", List.of(math)));
+    routes.addAll(instances("menu", menu));
+    routes.addAll(instances("portal", List.of(portal)));
+    routes.addAll(instances("users", List.of(users)));
+    routes.addAll(instances("tweets", List.of(tweets)));
+    routes.addAll(instances("search", List.of(search)));
+    services.add(new Service("gateway", gateway, routes));
     return List.copyOf(services);
+  }
+
+  /** One instance is the gateway's default list; more replace it with one entry per replica. */
+  private static List<String> instances(String service, List<Integer> ports) {
+    if (ports.size() == 1) {
+      return List.of("--flotilla.services." + service + "=" + local(ports.getFirst()));
+    }
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < ports.size(); i++) {
+      args.add(
+          "--spring.cloud.discovery.client.simple.instances."
+              + service
+              + "["
+              + i
+              + "].uri="
+              + local(ports.get(i)));
+    }
+    return args;
+  }
+
+  private static List<Service> replicas(String name, List<Integer> ports, List<String> args) {
+    if (ports.size() == 1) {
+      return List.of(new Service(name, ports.getFirst(), args));
+    }
+    List<Service> replicas = new ArrayList<>();
+    for (int i = 0; i < ports.size(); i++) {
+      replicas.add(new Service(name, name + "-" + (i + 1), ports.get(i), args));
+    }
+    return replicas;
+  }
+
+  /** {@code MENU_PORT}, then {@code MENU_2_PORT} (default ten above), and so on. */
+  private static List<Integer> replicaPorts(
+      Map<String, String> env, String service, int defaultPort, int replicas) {
+    int first = port(env, service + "_PORT", defaultPort);
+    List<Integer> ports = new ArrayList<>(List.of(first));
+    for (int n = 2; n <= replicas; n++) {
+      ports.add(port(env, service + "_" + n + "_PORT", first + 10 * (n - 1)));
+    }
+    return ports;
   }
 
   private static String local(int port) {
     return "http://localhost:" + port;
+  }
+
+  private static List<String> local(List<Integer> ports) {
+    return ports.stream().map(Topology::local).toList();
   }
 
   static int port(Map<String, String> env, String variable, int defaultPort) {

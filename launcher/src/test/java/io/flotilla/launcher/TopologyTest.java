@@ -90,6 +90,48 @@ class TopologyTest {
   }
 
   @Test
+  void replicasOfMenuAndHardwareAreTenPortsAboveUnlessTold() {
+    var services = Topology.withReplicas(Map.of("MENU_2_PORT", "9192"), 2);
+
+    assertThat(services)
+        .extracting(Service::instance, Service::port)
+        .containsExactly(
+            tuple("math", 8081),
+            tuple("hardware-1", 8086),
+            tuple("hardware-2", 8096),
+            tuple("portal", 8087),
+            tuple("lunch", 8089),
+            tuple("menu-1", 8082),
+            tuple("menu-2", 9192),
+            tuple("users", 8083),
+            tuple("tweets", 8084),
+            tuple("search", 8085),
+            tuple("gateway", 8080));
+  }
+
+  @Test
+  void portalAndGatewayAreToldAboutEveryReplica() {
+    var services = Topology.withReplicas(Map.of(), 2);
+
+    assertThat(services)
+        .filteredOn(service -> service.name().equals("portal"))
+        .singleElement()
+        .satisfies(portal ->
+            assertThat(portal.args())
+                .containsExactly(
+                    "--flotilla.portal.hardware-urls=http://localhost:8086,http://localhost:8096"));
+    assertThat(services.getLast().args())
+        .containsExactly(
+            "--flotilla.services.math=http://localhost:8081",
+            "--spring.cloud.discovery.client.simple.instances.menu[0].uri=http://localhost:8082",
+            "--spring.cloud.discovery.client.simple.instances.menu[1].uri=http://localhost:8092",
+            "--flotilla.services.portal=http://localhost:8087",
+            "--flotilla.services.users=http://localhost:8083",
+            "--flotilla.services.tweets=http://localhost:8084",
+            "--flotilla.services.search=http://localhost:8085");
+  }
+
+  @Test
   void portThatIsNotANumberIsRejectedWithWhatIsAllowed() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Topology.from(Map.of("MATH_PORT", "eighty")))

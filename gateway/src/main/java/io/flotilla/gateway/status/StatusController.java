@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,9 +18,10 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * {@code GET /api/v1/status}: whether each service behind the gateway is ready, as the web app's
- * home page shows it. Each service is asked for its readiness in parallel; the whole answer is
- * shared for {@code flotilla.status.cache-for}, so however often it is asked, each service gets at
- * most one question per period from this gateway.
+ * home page shows it. Every instance the gateway routes to (one per service, or each replica) is
+ * asked for its readiness in parallel; a service is UP while at least one of its instances is. The
+ * whole answer is shared for {@code flotilla.status.cache-for}, so however often it is asked, each
+ * instance gets at most one question per period from this gateway.
  */
 @RestController
 @EnableConfigurationProperties(StatusProperties.class)
@@ -32,7 +33,7 @@ class StatusController {
 
   private final Mono<SystemStatus> status;
 
-  StatusController(StatusProperties properties) {
+  StatusController(StatusProperties properties, ReactiveDiscoveryClient instances) {
     StatusProperties.Check check = properties.status();
     WebClient client =
         WebClient.builder()
@@ -43,10 +44,14 @@ class StatusController {
                             ChannelOption.CONNECT_TIMEOUT_MILLIS,
                             (int) check.timeout().toMillis())))
             .build();
-    Map<String, URI> services = properties.services();
     this.status =
-        Flux.fromIterable(services.entrySet())
-            .flatMapSequential(service -> ask(client, service.getKey(), service.getValue(), check))
+        Flux.fromIterable(properties.services().keySet())
+            .flatMapSequential(service ->
+                instances
+                    .getInstances(service)
+                    .flatMap(instance -> ask(client, instance.getUri(), check))
+                    .collectList()
+                    .map(answers -> summary(service, answers)))
             .collectList()
             .map(answers ->
                 new SystemStatus(
@@ -68,19 +73,20 @@ class StatusController {
     return status;
   }
 
-  private static Mono<ServiceStatus> ask(
-      WebClient client, String name, URI base, StatusProperties.Check check) {
+  /** One instance's answer: its status and, unless UP, why. */
+  private record Answer(String status, String detail) {}
+
+  private static Mono<Answer> ask(WebClient client, URI instance, StatusProperties.Check check) {
     return client
         .get()
-        .uri(base.resolve("/actuator/health/readiness"))
+        .uri(instance.resolve("/actuator/health/readiness"))
         .exchangeToMono(response ->
             response
                 .releaseBody()
                 .thenReturn(
                     response.statusCode().is2xxSuccessful()
-                        ? new ServiceStatus(name, "UP", null)
-                        : new ServiceStatus(
-                            name,
+                        ? new Answer("UP", null)
+                        : new Answer(
                             "DOWN",
                             "answered "
                                 + response.statusCode().value()
@@ -88,11 +94,24 @@ class StatusController {
         .timeout(check.timeout())
         .onErrorResume(error ->
             Mono.just(
-                new ServiceStatus(
-                    name,
+                new Answer(
                     "UNREACHABLE",
                     error instanceof TimeoutException
                         ? "did not answer within " + check.timeout().toMillis() + " ms"
                         : "cannot be reached")));
+  }
+
+  /** UP while one instance is; otherwise the first instance's state. Replicas are counted. */
+  private static ServiceStatus summary(String service, List<Answer> answers) {
+    if (answers.isEmpty()) {
+      return new ServiceStatus(service, "UNREACHABLE", "no instance is configured");
+    }
+    if (answers.size() == 1) {
+      Answer only = answers.getFirst();
+      return new ServiceStatus(service, only.status(), only.detail());
+    }
+    long up = answers.stream().filter(answer -> answer.status().equals("UP")).count();
+    String count = up + " of " + answers.size() + " instances ready";
+    return new ServiceStatus(service, up > 0 ? "UP" : answers.getFirst().status(), count);
   }
 }

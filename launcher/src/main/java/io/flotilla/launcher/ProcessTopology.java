@@ -1,0 +1,188 @@
+package io.flotilla.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production topology on this machine, without containers ({@code ./flotilla cluster}): every
+ * service its own JVM started from its executable jar, two replicas of menu and of hardware, the
+ * machine's PostgreSQL, MariaDB and Redis. Waits until every process is ready, says where each is
+ * and its process id, writes each one's output to {@code <data>/cluster/logs/<instance>.log}, and
+ * stops them all on Ctrl-C (or SIGTERM). A replica that dies is reported, not restarted: killing
+ * one is how to watch the gateway route around it.
+ */
+public final class ProcessTopology {
+
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  /** How long a service may take to become ready: many JVMs start at once on few cores. */
+  private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+  private final Map<Service, Process> processes = new LinkedHashMap<>();
+
+  /** Set once Ctrl-C stops everything: from then on, processes ending is expected. */
+  private volatile boolean stopping;
+
+  private ProcessTopology() {}
+
+  public static void main(String[] args) {
+    long start = System.nanoTime();
+    ProcessTopology topology = new ProcessTopology();
+    Runtime.getRuntime().addShutdownHook(new Thread(topology::stopAll, "stop-services"));
+    try {
+      Map<String, String> env = System.getenv();
+      DataServers servers = DataServers.from(env);
+      servers.checkAnswering();
+      servers.createDatabases();
+      Path data = Path.of(env.getOrDefault("FLOTILLA_DATA_DIR", "data")).toAbsolutePath();
+      Path cluster = data.resolve("cluster");
+      Path logs = Files.createDirectories(cluster.resolve("logs"));
+      List<Service> services = Topology.withReplicas(env, 2);
+      for (Service service : services) {
+        topology.start(service, cluster, logs.resolve(service.instance() + ".log"), servers, env);
+      }
+      for (Service service : services) {
+        topology.awaitReady(service, logs);
+      }
+      System.out.print(
+          FlotillaLauncher.readyText(
+              services,
+              (System.nanoTime() - start) / 1e9,
+              service -> "  pid " + topology.processes.get(service).pid()));
+      System.out.printf(
+          "Logs: %s/<instance>.log. Kill a replica (kill <pid>) and the gateway routes around it.%n",
+          logs);
+      System.out.flush();
+      topology.watch();
+    } catch (LaunchException | IllegalArgumentException | IOException e) {
+      System.err.println("flotilla: " + e.getMessage());
+      System.exit(1); // the shutdown hook stops whatever did start
+    }
+  }
+
+  private void start(
+      Service service, Path data, Path log, DataServers servers, Map<String, String> env)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    // FLOTILLA_JAVA_OPTS: JVM options for every service, split on spaces (e.g. -Xmx256m).
+    String options = env.getOrDefault("FLOTILLA_JAVA_OPTS", "").strip();
+    if (!options.isEmpty()) {
+      command.addAll(List.of(options.split("\\s+")));
+    }
+    command.add("-jar");
+    command.add(ServiceJar.of(service.name()).toString());
+    command.addAll(service.commandLine());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("FLOTILLA_DATA_DIR", data.toString());
+    builder.environment().putAll(servers.environment(service.name()));
+    processes.put(service, builder.start());
+  }
+
+  /** Until {@code /actuator/health/readiness} answers 200; fails at once if the process ends. */
+  private void awaitReady(Service service, Path logs) {
+    Process process = processes.get(service);
+    URI readiness = URI.create(service.url() + "/actuator/health/readiness");
+    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new LaunchException(
+            service.instance()
+                + " stopped with exit code "
+                + process.exitValue()
+                + " while starting on port "
+                + service.port()
+                + "; see "
+                + logs.resolve(service.instance() + ".log"));
+      }
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(readiness).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          System.out.printf("  %-10s ready (pid %d)%n", service.instance(), process.pid());
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaunchException("interrupted while waiting for " + service.instance());
+      }
+      sleep(250);
+    }
+    throw new LaunchException(
+        service.instance()
+            + " was not ready on port "
+            + service.port()
+            + " within "
+            + READY_WITHIN.toMinutes()
+            + " minutes; see "
+            + logs.resolve(service.instance() + ".log"));
+  }
+
+  /** Reports each process that ends before the topology is stopped; returns when all have. */
+  private void watch() {
+    List<Service> running = new ArrayList<>(processes.keySet());
+    while (!running.isEmpty()) {
+      sleep(500);
+      running.removeIf(service -> {
+        Process process = processes.get(service);
+        if (process.isAlive()) {
+          return false;
+        }
+        if (stopping) {
+          return true;
+        }
+        System.out.printf(
+            "%s (pid %d) stopped with exit code %d%n",
+            service.instance(), process.pid(), process.exitValue());
+        return true;
+      });
+    }
+  }
+
+  /**
+   * SIGTERM to all, the gateway first, so each finishes its requests; then SIGKILL what is left.
+   */
+  private void stopAll() {
+    stopping = true;
+    List<Process> all = new ArrayList<>(processes.values()).reversed();
+    all.forEach(process -> process.toHandle().destroy());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (Process process : all) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchException("interrupted");
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package io.flotilla.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code ./flotilla cluster} as a person runs it: the supervisor in its own JVM, each service in
+ * another, on the real PostgreSQL, MariaDB and Redis; asked through the gateway, with a menu and a
+ * hardware replica killed on the way. Runs only when the servers' URLs are given (.ci/run gives
+ * them when they answer).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProcessTopologyIT {
+
+  private static final String POSTGRES = System.getenv("FLOTILLA_TEST_POSTGRES_URL");
+  private static final String MARIADB = System.getenv("FLOTILLA_TEST_MARIADB_URL");
+  private static final String REDIS = System.getenv("FLOTILLA_TEST_REDIS_URL");
+  private static final String POSTGRES_USER =
+      System.getenv().getOrDefault("FLOTILLA_TEST_POSTGRES_USER", "postgres");
+  private static final String MARIADB_USER =
+      System.getenv().getOrDefault("FLOTILLA_TEST_MARIADB_USER", "root");
+
+  /** " menu-1 http://localhost:40123 pid 4567" in the ready message. */
+  private static final Pattern INSTANCE =
+      Pattern.compile("^ {2}(\\S+) +http://localhost:(\\d+) +pid (\\d+)$");
+
+  private static final String PREFIX =
+      "topology_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
+
+  private static Process supervisor;
+  private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private static final Map<String, Instance> instances = new HashMap<>();
+  private static List<ProcessHandle> children = List.of();
+  private static int gatewayPort;
+
+  record Instance(int port, long pid) {}
+
+  @BeforeAll
+  static void startTheTopology() throws Exception {
+    assumeTrue(
+        POSTGRES != null && MARIADB != null && REDIS != null,
+        "FLOTILLA_TEST_POSTGRES_URL, FLOTILLA_TEST_MARIADB_URL and FLOTILLA_TEST_REDIS_URL are not"
+            + " all set: the process topology needs all three servers");
+    Map<String, String> env = new HashMap<>();
+    for (String port :
+        List.of(
+            "GATEWAY_PORT",
+            "MATH_PORT",
+            "MENU_PORT",
+            "MENU_2_PORT",
+            "USERS_PORT",
+            "TWEETS_PORT",
+            "SEARCH_PORT",
+            "HARDWARE_PORT",
+            "HARDWARE_2_PORT",
+            "PORTAL_PORT",
+            "LUNCH_PORT")) {
+      env.put(port, Integer.toString(ServiceProcesses.freePort()));
+    }
+    gatewayPort = Integer.parseInt(env.get("GATEWAY_PORT"));
+    env.put("FLOTILLA_POSTGRES_URL", POSTGRES);
+    env.put("FLOTILLA_POSTGRES_USER", POSTGRES_USER);
+    env.put("FLOTILLA_MARIADB_URL", MARIADB);
+    env.put("FLOTILLA_MARIADB_USER", MARIADB_USER);
+    env.put("FLOTILLA_REDIS_URL", REDIS);
+    env.put("FLOTILLA_DATABASE_PREFIX", PREFIX);
+    env.put("FLOTILLA_MENU_REDISKEYPREFIX", PREFIX + "menu:");
+    env.put("FLOTILLA_DATA_DIR", Files.createTempDirectory("topology").toString());
+    // Eleven service JVMs on two shared cores: small heaps, no optimizing compiler.
+    env.put("FLOTILLA_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    env.put("FLOTILLA_HARDWARE_PROBE_DELAY", "200ms");
+
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx64m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                Path.of("target", "flotilla-launcher.jar").toString(),
+                "io.flotilla.launcher.ProcessTopology")
+            .redirectErrorStream(true);
+    builder.environment().putAll(env);
+    long start = System.nanoTime();
+    supervisor = builder.start();
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread.ofPlatform()
+        .daemon()
+        .start(() -> {
+          try (var lines =
+              new BufferedReader(
+                  new InputStreamReader(supervisor.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+              output.add(line);
+              Matcher instance = INSTANCE.matcher(line);
+              if (instance.matches()) {
+                instances.put(
+                    instance.group(1),
+                    new Instance(
+                        Integer.parseInt(instance.group(2)), Long.parseLong(instance.group(3))));
+              }
+              if (line.startsWith("Press Ctrl-C")) {
+                ready.countDown();
+              }
+            }
+          } catch (Exception ended) {
+            // the supervisor ended
+          }
+          ready.countDown();
+        });
+    ready.await(8, TimeUnit.MINUTES);
+    assertThat(supervisor.isAlive()).as("the supervisor runs; it said:%n%s", output).isTrue();
+    assertThat(instances).as("the ready message; all output:%n%s", output).hasSize(11);
+    children = supervisor.children().toList();
+    System.out.printf(
+        "ProcessTopologyIT: 11 services ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+  }
+
+  @Test
+  @Order(1)
+  void requestsReachBothMenuReplicasAndThePortalReadsBothHardwareReplicas() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      assertThat(get("/restaurant/dufva").statusCode()).isEqualTo(200);
+    }
+    for (int i = 0; i < 4; i++) {
+      assertThat(get("/portal/").statusCode()).isEqualTo(200);
+    }
+
+    // Each replica's own count: the gateway took turns, the portal too.
+    assertThat(menuRequests("menu-1")).isEqualTo(3);
+    assertThat(menuRequests("menu-2")).isEqualTo(3);
+    String portal = metrics(instances.get("portal").port());
+    for (String hardware : List.of("hardware-1", "hardware-2")) {
+      assertThat(portal)
+          .contains(
+              "portal_hardware_calls_seconds_count{application=\"portal\",outcome=\"success\","
+                  + "replica=\"http://localhost:"
+                  + instances.get(hardware).port()
+                  + "\"} 2");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void accountsAreKeptInPostgresql() throws Exception {
+    String user = "u" + PREFIX.substring(9, 17);
+    var created =
+        ServiceProcesses.http.send(
+            HttpRequest.newBuilder(gateway("/api/v1/users"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\""
+                            + user
+                            + "\",\"password\":\"correct horse\",\"email\":\""
+                            + user
+                            + "@example.com\",\"first_name\":\"A\",\"last_name\":\"B\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    try (var connection =
+            DriverManager.getConnection(
+                DataServers.withDatabase(
+                    new DataServers.Server("PostgreSQL", POSTGRES, POSTGRES_USER, "", "-"),
+                    PREFIX + "users"),
+                POSTGRES_USER,
+                "");
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT count(*) FROM app_user")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void killingAMenuAndAHardwareReplicaCostsNoFailedRequest() throws Exception {
+    for (String replica : List.of("menu-1", "hardware-1")) {
+      ProcessHandle process = ProcessHandle.of(instances.get(replica).pid()).orElseThrow();
+      process.destroyForcibly();
+      process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      statuses.add(get("/restaurant/dufva").statusCode());
+      statuses.add(get("/restaurant").statusCode());
+    }
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> page = get("/portal/");
+      statuses.add(page.statusCode());
+      assertThat(page.body()).containsPattern("Amazon - c5: (HIGH|MEDIUM|LOW)");
+    }
+
+    assertThat(statuses).containsOnly(200);
+    assertThat(menuRequests("menu-2")).isEqualTo(3 + 20);
+  }
+
+  @Test
+  @Order(4)
+  void stoppingTheSupervisorStopsEveryService() throws Exception {
+    supervisor.destroy(); // SIGTERM, as Ctrl-C
+    assertThat(supervisor.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+    assertThat(children).hasSize(11).noneMatch(ProcessHandle::isAlive);
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    if (supervisor == null) {
+      return;
+    }
+    supervisor.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+    supervisor.waitFor(30, TimeUnit.SECONDS);
+    for (String service : List.of("users", "tweets")) {
+      drop(POSTGRES, POSTGRES_USER, PREFIX + service);
+    }
+    drop(MARIADB, MARIADB_USER, PREFIX + "hardware");
+  }
+
+  private static void drop(String serverUrl, String user, String database) throws Exception {
+    try (var connection = DriverManager.getConnection(serverUrl, user, "");
+        var statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database);
+    }
+  }
+
+  /** Every request the replica's relay answered, whatever the cache said. */
+  private static long menuRequests(String replica) throws Exception {
+    return metrics(instances.get(replica).port())
+        .lines()
+        .filter(line -> line.startsWith("menu_cache_requests_total{"))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static String metrics(int port) throws Exception {
+    return ServiceProcesses.http
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return ServiceProcesses.http.send(
+        HttpRequest.newBuilder(gateway(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI gateway(String path) {
+    return URI.create("http://localhost:" + gatewayPort + path);
+  }
+}
