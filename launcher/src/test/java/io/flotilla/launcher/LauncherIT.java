@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.jayway.jsonpath.JsonPath;
 import io.flotilla.testsupport.PromQueries;
 import io.flotilla.testsupport.PromQueries.Query;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -292,93 +286,23 @@ class LauncherIT {
 
   @Test
   void theRealPrometheusScrapesEveryServiceAndLoadsTheRules() throws Exception {
-    Path prometheus = onPath("prometheus");
-    assumeTrue(
-        prometheus != null,
-        "prometheus is not on the PATH (Debian package prometheus; .ci/run installs it)");
-    // deploy/prometheus as it is, pointed at this run's ports and scraping every second.
-    Path dir = Files.createTempDirectory("prometheus");
-    String config =
-        Files.readString(DEPLOY.resolve("prometheus/prometheus.yml"))
-            .replace("scrape_interval: 15s", "scrape_interval: 1s");
-    Map<Integer, Integer> ports =
-        Map.of(
-            8080,
-            gatewayPort,
-            8081,
-            mathPort,
-            8082,
-            menuPort,
-            8083,
-            usersPort,
-            8084,
-            tweetsPort,
-            8085,
-            searchPort,
-            8086,
-            hardwarePort,
-            8087,
-            portalPort,
-            8089,
-            lunchPort);
-    for (var port : ports.entrySet()) {
-      config = config.replace("localhost:" + port.getKey(), "localhost:" + port.getValue());
-    }
-    Files.writeString(dir.resolve("prometheus.yml"), config);
-    Files.copy(DEPLOY.resolve("prometheus/alerts.yml"), dir.resolve("alerts.yml"));
-    int port = ServiceProcesses.freePort();
-    Process server =
-        new ProcessBuilder(
-                prometheus.toString(),
-                "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("prometheus.log").toFile())
-            .start();
-    try {
-      String up =
-          ServiceProcesses.eventually(
-              () -> query(port, "count(up == 1)"),
-              body -> body.contains("\"" + ports.size() + "\"]"));
-      assertThat(up).as("all %d targets up", ports.size()).contains("\"" + ports.size() + "\"]");
-      assertThat(query(port, "sum(menu_cache_requests_total)")).contains("\"status\":\"success\"");
-      assertThat(prometheusApi(port, "/api/v1/rules"))
+    assumeTrue(RealPrometheus.installed(), RealPrometheus.MISSING);
+    List<Integer> ports = LaunchedSystem.SERVICES.stream().map(system::port).toList();
+    try (RealPrometheus prometheus = RealPrometheus.scraping(ports)) {
+      assertThat(prometheus.awaitTargetsUp(ports.size()))
+          .as("all %d targets up", ports.size())
+          .contains("\"" + ports.size() + "\"]");
+      assertThat(prometheus.query("sum(menu_cache_requests_total)"))
+          .contains("\"status\":\"success\"");
+      assertThat(prometheus.api("/api/v1/rules"))
           .contains("FlotillaInstanceDown", "FlotillaMenuUpstreamFailing");
       // Parsed by promtool in deploy/; here each must also evaluate (no many-to-many matches).
       for (Query query : PromQueries.dashboards(DEPLOY.resolve("grafana/dashboards"))) {
-        assertThat(query(port, PromQueries.withSampleValues(query.expr())))
+        assertThat(prometheus.query(PromQueries.withSampleValues(query.expr())))
             .as(query.source())
             .contains("\"status\":\"success\"");
       }
-    } finally {
-      server.destroy();
-      server.waitFor(30, TimeUnit.SECONDS);
     }
-  }
-
-  /** A Prometheus HTTP API answer; empty while Prometheus is not listening yet. */
-  private static String query(int port, String promql) throws Exception {
-    return prometheusApi(
-        port, "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-  }
-
-  private static String prometheusApi(int port, String path) throws Exception {
-    try {
-      return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))).body();
-    } catch (IOException notListeningYet) {
-      return "";
-    }
-  }
-
-  private static Path onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, command);
-      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 
   @Test

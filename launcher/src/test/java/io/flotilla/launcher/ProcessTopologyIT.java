@@ -203,6 +203,23 @@ class ProcessTopologyIT {
 
   @Test
   @Order(3)
+  void theRealPrometheusScrapesEveryProcessAndAnswersQueries() throws Exception {
+    assumeTrue(RealPrometheus.installed(), RealPrometheus.MISSING);
+    List<Integer> ports = instances.values().stream().map(Instance::port).toList();
+    try (RealPrometheus prometheus = RealPrometheus.scraping(ports)) {
+      assertThat(prometheus.awaitTargetsUp(ports.size()))
+          .as("all %d processes up", ports.size())
+          .contains("\"" + ports.size() + "\"]");
+      // Both menu replicas served requests (the first test), each counted in its own series.
+      String perReplica =
+          prometheus.query("count(sum by (instance) (menu_cache_requests_total) > 0)");
+      assertThat(perReplica).contains("\"status\":\"success\"", "\"2\"]");
+      assertThat(prometheus.api("/api/v1/rules")).contains("FlotillaInstanceDown");
+    }
+  }
+
+  @Test
+  @Order(4)
   void killingAMenuAndAHardwareReplicaCostsNoFailedRequest() throws Exception {
     for (String replica : List.of("menu-1", "hardware-1")) {
       ProcessHandle process = ProcessHandle.of(instances.get(replica).pid()).orElseThrow();
@@ -226,7 +243,7 @@ class ProcessTopologyIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void stoppingTheSupervisorStopsEveryService() throws Exception {
     supervisor.destroy(); // SIGTERM, as Ctrl-C
     assertThat(supervisor.waitFor(1, TimeUnit.MINUTES)).isTrue();

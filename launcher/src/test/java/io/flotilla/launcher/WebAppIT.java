@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,10 +54,14 @@ class WebAppIT {
   @BeforeEach
   void freshTab() {
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // A page redraws its list when its data arrives (after a post, say): an element found just
+    // before is gone, and the wait looks again instead of failing.
+    wait.ignoring(StaleElementReferenceException.class);
     browser.manage().window().setSize(new Dimension(1280, 1000));
     open("/");
-    // Each test starts signed out.
+    // Each test starts signed out, on a freshly loaded page.
     ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    browser.navigate().refresh();
   }
 
   @AfterEach
@@ -178,8 +183,10 @@ class WebAppIT {
     wait.until(
         ExpectedConditions.textToBe(By.cssSelector(".tweet .message.info"), "Tweet deleted."));
     open("/#/microblog");
-    wait.until(driver -> !driver.findElements(By.cssSelector(".tweets, section p")).isEmpty());
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("main h2"), "Public timeline"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tweets")));
     assertThat(texts(By.cssSelector(".tweet .text")))
+        .isNotEmpty()
         .doesNotContain("Tried the old bakery " + user);
   }
 
