@@ -9,27 +9,41 @@ import * as microblog from "./microblog.js";
 
 const pages = { "": home, math, menus, microblog };
 
-/** "#/microblog/users/alice?x=1" → {page: "microblog", parts: ["users", "alice"], query}. */
+/**
+ * "#/microblog/users/alice?x=1" → {page: "microblog", parts: ["users", "alice"], query}. Each path
+ * segment is decoded on its own and the query is left to URLSearchParams, so a "+", "&" or "/"
+ * typed into a search stays what it was.
+ */
 function currentRoute() {
-  const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ""));
-  const [path, search = ""] = hash.split("?");
-  const [page = "", ...parts] = path.split("/").filter(Boolean);
+  const [path, search = ""] = location.hash.replace(/^#\/?/, "").split("?");
+  const [page = "", ...parts] = path.split("/").filter(Boolean).map(decodeSegment);
   return { page, parts, query: new URLSearchParams(search) };
 }
 
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a stray "%": taken as typed
+  }
+}
+
 async function render() {
-  const main = document.getElementById("main");
   const route = currentRoute();
   const page = pages[route.page];
   markCurrentLink(route.page);
+  // Each page draws into a view of its own: a slower, older page that is still loading draws
+  // into its detached view, never over the page the user went to since.
+  const view = h("div", { class: "view" });
+  document.getElementById("main").replaceChildren(view);
   if (!page) {
-    show(main, h("h1", {}, "Not found"), h("p", {}, "There is no such page. ", h("a", { href: "#/" }, "Go home")));
+    show(view, h("h1", {}, "Not found"), h("p", {}, "There is no such page. ", h("a", { href: "#/" }, "Go home")));
     return;
   }
   try {
-    await page.render(main, route);
+    await page.render(view, route);
   } catch (error) {
-    show(main, h("h1", {}, "Something went wrong"), h("p", { class: "message error" }, error.message));
+    show(view, h("h1", {}, "Something went wrong"), h("p", { class: "message error" }, error.message));
   }
 }
 

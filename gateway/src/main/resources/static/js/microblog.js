@@ -98,7 +98,7 @@ function renderLogin(main) {
   } },
   field("Username", username), field("Password", password), h("button", { type: "submit" }, "Log in"), message);
   show(main, h("h1", {}, "Log in"), form,
-    h("p", {}, "No account yet? ", h("a", { href: "#/microblog/signup" }, "Sign up"), ". The demo users (karina, bob, simon, gina) have the password flotilla-demo."));
+    h("p", {}, "No account yet? ", h("a", { href: "#/microblog/signup" }, "Sign up"), ". On the laptop system (./flotilla up) the demo users karina, bob, simon and gina have the password flotilla-demo."));
   username.focus();
 }
 

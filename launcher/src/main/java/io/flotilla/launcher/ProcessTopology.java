@@ -90,7 +90,14 @@ public final class ProcessTopology {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("FLOTILLA_DATA_DIR", data.toString());
     builder.environment().putAll(servers.environment(service.name()));
-    processes.put(service, builder.start());
+    // Under the lock the shutdown hook takes too: after Ctrl-C, nothing new starts, and nothing
+    // that started is missed by the hook.
+    synchronized (processes) {
+      if (stopping) {
+        throw new LaunchException("stopped while starting " + service.instance());
+      }
+      processes.put(service, builder.start());
+    }
   }
 
   /** Until {@code /actuator/health/readiness} answers 200; fails at once if the process ends. */
@@ -111,7 +118,7 @@ public final class ProcessTopology {
       }
       try {
         if (http.send(
-                    HttpRequest.newBuilder(readiness).build(),
+                    HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
@@ -158,22 +165,36 @@ public final class ProcessTopology {
   }
 
   /**
-   * SIGTERM to all, the gateway first, so each finishes its requests; then SIGKILL what is left.
+   * SIGTERM to the gateway first, and once it has finished its requests to the services (all at
+   * once, each finishing its own); SIGKILL for what is still running after 30 s.
    */
   private void stopAll() {
-    stopping = true;
-    List<Process> all = new ArrayList<>(processes.values()).reversed();
-    all.forEach(process -> process.toHandle().destroy());
+    List<Process> all;
+    synchronized (processes) {
+      stopping = true;
+      // Started in order, the gateway last: stopped in reverse.
+      all = new ArrayList<>(processes.values()).reversed();
+    }
+    if (all.isEmpty()) {
+      return;
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    for (Process process : all) {
-      try {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
+    Process gateway = all.getFirst();
+    gateway.toHandle().destroy();
+    awaitOrKill(gateway, deadline);
+    List<Process> services = all.subList(1, all.size());
+    services.forEach(process -> process.toHandle().destroy());
+    services.forEach(process -> awaitOrKill(process, deadline));
+  }
+
+  private static void awaitOrKill(Process process, long deadline) {
+    try {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
         process.destroyForcibly();
       }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
     }
   }
 

@@ -56,7 +56,12 @@ final class LaunchedSystem implements AutoCloseable {
         .environment()
         .put("FLOTILLA_DATA_DIR", Files.createTempDirectory("flotilla").toString());
     LaunchedSystem system = new LaunchedSystem(ports, builder.start());
-    system.awaitReady();
+    try {
+      system.awaitReady();
+    } catch (AssertionError | InterruptedException | RuntimeException e) {
+      system.close(); // the test class never gets it to close
+      throw e;
+    }
     return system;
   }
 

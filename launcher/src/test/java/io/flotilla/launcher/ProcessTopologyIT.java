@@ -256,9 +256,14 @@ class ProcessTopologyIT {
     if (supervisor == null) {
       return;
     }
-    supervisor.destroyForcibly();
+    // Whatever it started, even if it never got ready: its children, seen from here.
+    List<ProcessHandle> started = supervisor.descendants().toList();
+    supervisor.destroy(); // SIGTERM: its shutdown hook stops the services
+    if (!supervisor.waitFor(45, TimeUnit.SECONDS)) {
+      supervisor.destroyForcibly();
+    }
     children.forEach(ProcessHandle::destroyForcibly);
-    supervisor.waitFor(30, TimeUnit.SECONDS);
+    started.forEach(ProcessHandle::destroyForcibly);
     for (String service : List.of("users", "tweets")) {
       drop(POSTGRES, POSTGRES_USER, PREFIX + service);
     }

@@ -205,6 +205,17 @@ class WebAppIT {
   }
 
   @Test
+  void aSearchKeepsWhatWasTypedEvenWithPlusAndAmpersand() {
+    open("/#/microblog");
+    element(By.id("search-keyword")).sendKeys("c++ & rock/roll 100%", Keys.ENTER);
+
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Search"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results")));
+    assertThat(element(By.id("search-keyword")).getDomProperty("value"))
+        .isEqualTo("c++ & rock/roll 100%");
+  }
+
+  @Test
   void apiErrorsAreShownNextToTheirForm() {
     open("/#/microblog/signup");
     type(By.id("signup-username"), "X");

@@ -91,6 +91,14 @@ class ChangeFeedTest extends ApiTest {
   }
 
   @Test
+  void theFeedIsLeftOutOfThePublishedApiDocument() {
+    // The gateway publishes this document: the feed carries private tweets and is not public.
+    String document = anonymous().get("/v3/api-docs").body();
+
+    assertThat(document).contains("\"/api/v1/tweets/{id}\"").doesNotContain("/internal/");
+  }
+
+  @Test
   void theFeedStartsAtTheBeginningAndCarriesPrivateTweets() {
     long id = as("bob").post("/api/v1/tweets/", "{\"text\":\"hush\",\"private\":true}").id();
 

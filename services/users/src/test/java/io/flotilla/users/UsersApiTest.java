@@ -576,6 +576,10 @@ class UsersApiTest {
   @Test
   void theApiDocsAndOperationsEndpointsAreOpen() {
     assertThat(http.get("/v3/api-docs").status()).isEqualTo(200);
+    // Published through the gateway: the public API only, with a server address that works there.
+    assertThat(http.get("/v3/api-docs").body())
+        .contains("\"/api/v1/auth/login\"", "\"servers\":[{\"url\":\"/\"")
+        .doesNotContain("jwks");
     assertThat(http.get("/health").body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(http.get("/actuator/prometheus").body())
         .contains("users_logins_total{application=\"users\",outcome=\"success\"}")
