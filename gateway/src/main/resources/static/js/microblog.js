@@ -162,26 +162,43 @@ function tagSelect(id, selected, emptyLabel) {
 
 /** The new-tweet form; after a post, `onPosted(notice)` redraws the page with the notice shown. */
 async function postForm(onPosted, notice) {
-  const text = h("textarea", { id: "post-text", name: "text", rows: 3, maxlength: 560, required: true });
-  const tag = await tagSelect("post-tag", "", "(no tag)");
-  const isPrivate = h("input", { id: "post-private", name: "private", type: "checkbox" });
+  const fields = await tweetFields("post", { text: "", tag: "", private: false }, "What's happening?");
   const message = messageArea();
   if (notice) showInfo(message, notice);
-  const count = h("small", { class: "hint", "aria-live": "off" }, "0 / 280");
-  text.addEventListener("input", () => show(count, `${[...text.value].length} / 280`));
   return h("form", { class: "stack post", "aria-label": "New tweet", onsubmit: async (event) => {
     event.preventDefault();
     try {
-      await api("/api/v1/tweets/", { method: "POST", auth: true,
-        json: { text: text.value, tag: tag.value || undefined, private: isPrivate.checked } });
-      await onPosted(isPrivate.checked ? "Posted. Private tweets show only on your own page." : "Posted.");
+      const body = fields.body();
+      await api("/api/v1/tweets/", { method: "POST", auth: true, json: body });
+      await onPosted(body.private ? "Posted. Private tweets show only on your own page." : "Posted.");
     } catch (error) {
       showError(message, error);
     }
   } },
-  field("What's happening?", text), count,
-  h("div", { class: "row" }, field("Tag", tag), h("div", { class: "field checkbox" }, isPrivate, h("label", { for: "post-private" }, "Private"))),
-  h("button", { type: "submit" }, "Post"), message);
+  fields.elements, h("button", { type: "submit" }, "Post"), message);
+}
+
+/**
+ * The fields of a tweet form, new or edited: its text with a character count, its tag and its
+ * privacy. `body()` is what the tweets API takes.
+ */
+async function tweetFields(idPrefix, tweet, textLabel) {
+  const text = h("textarea", { id: `${idPrefix}-text`, name: "text", rows: 3, required: true }, tweet.text);
+  const count = h("small", { class: "hint", "aria-live": "off" });
+  const countText = () => show(count, `${[...text.value].length} / 280`);
+  text.addEventListener("input", countText);
+  countText();
+  const tag = await tagSelect(`${idPrefix}-tag`, tweet.tag ?? "", "(no tag)");
+  const isPrivate = h("input", { id: `${idPrefix}-private`, name: "private", type: "checkbox", checked: tweet.private });
+  return {
+    text,
+    elements: [
+      field(textLabel, text), count,
+      h("div", { class: "row" }, field("Tag", tag),
+        h("div", { class: "field checkbox" }, isPrivate, h("label", { for: isPrivate.id }, "Private"))),
+    ],
+    body: () => ({ text: text.value, tag: tag.value || undefined, private: isPrivate.checked }),
+  };
 }
 
 async function searchForm(keyword = "", selectedTag = "") {
@@ -233,25 +250,21 @@ function tweetView(tweet) {
     message);
 
   async function edit() {
-    const text = h("textarea", { id: `edit-text-${tweet.id}`, rows: 3 }, tweet.text);
-    const tag = await tagSelect(`edit-tag-${tweet.id}`, tweet.tag ?? "", "(no tag)");
-    const isPrivate = h("input", { id: `edit-private-${tweet.id}`, type: "checkbox", checked: tweet.private });
+    const fields = await tweetFields(`edit-${tweet.id}`, tweet, "Text");
     show(article, h("form", { class: "stack", "aria-label": "Edit tweet", onsubmit: async (event) => {
       event.preventDefault();
       try {
-        const { body } = await api(`/api/v1/tweets/${tweet.id}`, { method: "PUT", auth: true,
-          json: { text: text.value, tag: tag.value || undefined, private: isPrivate.checked } });
+        const { body } = await api(`/api/v1/tweets/${tweet.id}`, { method: "PUT", auth: true, json: fields.body() });
         Object.assign(tweet, body);
         draw();
       } catch (error) {
         showError(message, error);
       }
     } },
-    field("Text", text),
-    h("div", { class: "row" }, field("Tag", tag), h("div", { class: "field checkbox" }, isPrivate, h("label", { for: isPrivate.id }, "Private"))),
+    fields.elements,
     h("div", { class: "row" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "link", onclick: draw }, "Cancel")),
     message));
-    text.focus();
+    fields.text.focus();
   }
 
   async function remove() {

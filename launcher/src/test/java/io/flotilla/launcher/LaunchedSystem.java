@@ -2,19 +2,13 @@ package io.flotilla.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,12 +25,13 @@ final class LaunchedSystem implements AutoCloseable {
 
   private final Map<String, Integer> ports;
   private final Process launcher;
-  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
-  private Thread reader;
+  private final ProcessOutput output;
 
   private LaunchedSystem(Map<String, Integer> ports, Process launcher) {
     this.ports = ports;
     this.launcher = launcher;
+    this.output =
+        new ProcessOutput(launcher, line -> line.startsWith("Flotilla is ready"), line -> {});
   }
 
   static LaunchedSystem start() throws IOException, InterruptedException {
@@ -66,27 +61,7 @@ final class LaunchedSystem implements AutoCloseable {
   }
 
   private void awaitReady() throws InterruptedException {
-    CountDownLatch ready = new CountDownLatch(1);
-    reader =
-        Thread.ofPlatform()
-            .daemon()
-            .start(() -> {
-              try (var lines =
-                  new BufferedReader(
-                      new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  output.add(line);
-                  if (line.startsWith("Flotilla is ready")) {
-                    ready.countDown();
-                  }
-                }
-              } catch (IOException ignored) {
-                // the process ended
-              }
-              ready.countDown(); // the launcher exited: stop waiting, the assertion says why
-            });
-    ready.await(3, TimeUnit.MINUTES);
+    output.awaitReady(Duration.ofMinutes(3));
     assertThat(output())
         .as("launcher ready; its output:%n%s", String.join("\n", output()))
         .anySatisfy(line -> assertThat(line).startsWith("Flotilla is ready"));
@@ -100,14 +75,8 @@ final class LaunchedSystem implements AutoCloseable {
     return "http://localhost:" + port("gateway");
   }
 
-  /**
-   * The lines so far. The services log while a test looks (probes, the change feed), and iterating
-   * the list itself then fails with a ConcurrentModificationException.
-   */
   List<String> output() {
-    synchronized (output) {
-      return List.copyOf(output);
-    }
+    return output.lines();
   }
 
   /**
@@ -118,7 +87,7 @@ final class LaunchedSystem implements AutoCloseable {
   int stopGracefully() throws InterruptedException {
     launcher.toHandle().destroy();
     assertThat(launcher.waitFor(1, TimeUnit.MINUTES)).as("launcher exited").isTrue();
-    reader.join(Duration.ofSeconds(10));
+    output.awaitEnd(Duration.ofSeconds(10));
     return launcher.exitValue();
   }
 

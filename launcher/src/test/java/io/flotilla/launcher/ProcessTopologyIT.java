@@ -3,23 +3,19 @@ package io.flotilla.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +51,8 @@ class ProcessTopologyIT {
       "topology_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
 
   private static Process supervisor;
-  private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
-  private static final Map<String, Instance> instances = new HashMap<>();
+  private static ProcessOutput output;
+  private static final Map<String, Instance> instances = new ConcurrentHashMap<>();
   private static List<ProcessHandle> children = List.of();
   private static int gatewayPort;
 
@@ -110,16 +106,11 @@ class ProcessTopologyIT {
     builder.environment().putAll(env);
     long start = System.nanoTime();
     supervisor = builder.start();
-    CountDownLatch ready = new CountDownLatch(1);
-    Thread.ofPlatform()
-        .daemon()
-        .start(() -> {
-          try (var lines =
-              new BufferedReader(
-                  new InputStreamReader(supervisor.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-              output.add(line);
+    output =
+        new ProcessOutput(
+            supervisor,
+            line -> line.startsWith("Press Ctrl-C"),
+            line -> {
               Matcher instance = INSTANCE.matcher(line);
               if (instance.matches()) {
                 instances.put(
@@ -127,18 +118,12 @@ class ProcessTopologyIT {
                     new Instance(
                         Integer.parseInt(instance.group(2)), Long.parseLong(instance.group(3))));
               }
-              if (line.startsWith("Press Ctrl-C")) {
-                ready.countDown();
-              }
-            }
-          } catch (Exception ended) {
-            // the supervisor ended
-          }
-          ready.countDown();
-        });
-    ready.await(8, TimeUnit.MINUTES);
-    assertThat(supervisor.isAlive()).as("the supervisor runs; it said:%n%s", output).isTrue();
-    assertThat(instances).as("the ready message; all output:%n%s", output).hasSize(11);
+            });
+    output.awaitReady(Duration.ofMinutes(8));
+    assertThat(supervisor.isAlive())
+        .as("the supervisor runs; it said:%n%s", output.lines())
+        .isTrue();
+    assertThat(instances).as("the ready message; all output:%n%s", output.lines()).hasSize(11);
     children = supervisor.children().toList();
     System.out.printf(
         "ProcessTopologyIT: 11 services ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
