@@ -15,8 +15,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /}: the web app's page, with the same caching as its other assets (revalidated on
- * every use, 304 when unchanged). Spring Boot's welcome page would serve it without either.
+ * {@code GET /} (and {@code HEAD /}): the web app's page, with the same caching as its other assets
+ * (revalidated on every use, 304 when unchanged). Spring Boot's welcome page would serve it without
+ * either.
  */
 @Configuration(proxyBeanMethods = false)
 class WebAppShell {
@@ -25,7 +26,7 @@ class WebAppShell {
   RouterFunction<ServerResponse> webAppPage(@Value("classpath:/static/index.html") Resource page) {
     Instant lastModified = lastModified(page);
     return RouterFunctions.route(
-        RequestPredicates.GET("/"),
+        RequestPredicates.GET("/").or(RequestPredicates.HEAD("/")),
         request ->
             request
                 .checkNotModified(lastModified)

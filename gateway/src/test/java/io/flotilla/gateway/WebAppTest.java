@@ -75,6 +75,14 @@ class WebAppTest {
     assertThat(lastModified).isNotNull();
 
     client
+        .head()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    client
         .get()
         .uri("/")
         .ifModifiedSince(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME))
@@ -198,16 +206,16 @@ class WebAppTest {
         .jsonPath("$.status")
         .isEqualTo("DEGRADED")
         .jsonPath("$.services[*].name")
-        .isEqualTo(List.of("math", "menu", "portal", "users", "tweets", "search"))
+        .isEqualTo(List.of("math", "menu", "portal", "search", "tweets", "users"))
         .jsonPath("$.services[0].status")
         .isEqualTo("UP")
         .jsonPath("$.services[1].status")
         .isEqualTo("UNREACHABLE")
         .jsonPath("$.services[1].detail")
         .isEqualTo("cannot be reached")
-        .jsonPath("$.services[5].status")
+        .jsonPath("$.services[3].status")
         .isEqualTo("UP")
-        .jsonPath("$.services[5].detail")
+        .jsonPath("$.services[3].detail")
         .isEqualTo("1 of 2 instances ready");
   }
 

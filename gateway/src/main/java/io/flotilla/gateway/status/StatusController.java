@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
@@ -45,7 +46,8 @@ class StatusController {
                             (int) check.timeout().toMillis())))
             .build();
     this.status =
-        Flux.fromIterable(properties.services().keySet())
+        // By name: the configured names come in the order of their property sources.
+        Flux.fromIterable(new TreeSet<>(properties.services().keySet()))
             .flatMapSequential(service ->
                 instances
                     .getInstances(service)
