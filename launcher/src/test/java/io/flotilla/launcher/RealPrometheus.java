@@ -90,7 +90,9 @@ final class RealPrometheus implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     server.destroy();
-    server.waitFor(30, TimeUnit.SECONDS);
+    if (!server.waitFor(30, TimeUnit.SECONDS)) {
+      server.destroyForcibly();
+    }
   }
 
   private static Path executable() {

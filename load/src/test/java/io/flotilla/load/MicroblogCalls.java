@@ -29,6 +29,10 @@ final class MicroblogCalls {
 
   private static final String PASSWORD = System.getProperty("microblog.password", "flotilla-demo");
 
+  /** The password as a JSON string: a quote or backslash in it must not break the body. */
+  private static final String PASSWORD_JSON =
+      "\"" + PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+
   /** Seed 003's tags, all of which the tweets service knows. */
   private static final List<String> TAGS =
       List.of(
@@ -58,7 +62,7 @@ final class MicroblogCalls {
             http("log in")
                 .post("/api/v1/auth/login")
                 .body(
-                    StringBody("{\"username\":\"#{username}\",\"password\":\"" + PASSWORD + "\"}"))
+                    StringBody("{\"username\":\"#{username}\",\"password\":" + PASSWORD_JSON + "}"))
                 .asJson()
                 .check(status().is(200), jsonPath("$.access_token").saveAs("token")))
         // Without a token every post would fail before it is sent, and Gatling would not count
