@@ -1,5 +1,6 @@
 package io.flotilla.menu;
 
+import io.flotilla.testsupport.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

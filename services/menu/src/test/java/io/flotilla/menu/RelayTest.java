@@ -3,6 +3,7 @@ package io.flotilla.menu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
 import java.time.Duration;
 import java.util.List;

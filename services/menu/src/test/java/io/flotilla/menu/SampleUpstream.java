@@ -1,6 +1,7 @@
 package io.flotilla.menu;
 
 import io.flotilla.lunch.LunchApplication;
+import io.flotilla.testsupport.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -2,6 +2,7 @@ package io.flotilla.menu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.flotilla.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package io.flotilla.search;
 
+import io.flotilla.testsupport.Http;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.flotilla.search;
 
-import static io.flotilla.search.Http.encode;
+import static io.flotilla.testsupport.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.flotilla.tweets;
 
+import io.flotilla.testsupport.Http;
+import java.time.Duration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,10 +19,15 @@ abstract class ApiTest {
   }
 
   Http anonymous() {
-    return new Http(port);
+    return http(port);
   }
 
   Http as(String username) {
-    return new Http(port).as(USERS.token(username));
+    return http(port).as(USERS.token(username));
+  }
+
+  /** The service on this port, waiting up to a minute: change-feed requests long-poll. */
+  static Http http(int port) {
+    return Http.port(port).timeout(Duration.ofSeconds(60));
   }
 }

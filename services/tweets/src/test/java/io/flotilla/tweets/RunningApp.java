@@ -1,5 +1,6 @@
 package io.flotilla.tweets;
 
+import io.flotilla.testsupport.Http;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +26,7 @@ final class RunningApp implements AutoCloseable {
   }
 
   Http http() {
-    return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    return ApiTest.http(((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
   Http as(String username) {

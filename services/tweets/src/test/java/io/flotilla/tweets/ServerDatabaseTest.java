@@ -2,6 +2,7 @@ package io.flotilla.tweets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
 import java.sql.SQLException;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package io.flotilla.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,7 +58,7 @@ class RestartTest {
       Http http = app.http();
       assertThat(Files.readString(keyFile)).isEqualTo(key);
       assertThat(Tokens4Test.jwks(http).getKeys().getFirst().getKeyID()).isEqualTo(kid);
-      Http.Answer me = http.get("/api/v1/users/me", token);
+      Http.Answer me = http.as(token).get("/api/v1/users/me");
       assertThat(me.status()).isEqualTo(200);
       assertThat(me.body()).isEqualTo(profile);
       Tokens4Test.verified(http, token);

@@ -2,6 +2,7 @@ package io.flotilla.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ abstract class ServerDatabaseTest {
     assertThat(http.get("/api/v1/users/grace").body()).isEqualTo(created.body());
 
     String token = Tokens4Test.login(http, "grace", "correct horse");
-    assertThat(http.get("/api/v1/users/me", token).body()).isEqualTo(created.body());
+    assertThat(http.as(token).get("/api/v1/users/me").body()).isEqualTo(created.body());
   }
 
   @Test

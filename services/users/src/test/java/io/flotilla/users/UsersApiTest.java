@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
 import java.time.Duration;
 import java.util.Date;
@@ -34,7 +35,7 @@ class UsersApiTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   /** A username no other test uses, so tests sharing the database do not collide. */
@@ -460,7 +461,7 @@ class UsersApiTest {
     String username = register(unique("me"));
     String token = Tokens4Test.login(http, username, "correct horse");
 
-    Http.Answer answer = http.get("/api/v1/users/me", token);
+    Http.Answer answer = http.as(token).get("/api/v1/users/me");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo(http.get("/api/v1/users/" + username).body());
@@ -489,7 +490,7 @@ class UsersApiTest {
   }
 
   private void assertInvalidToken(String token) {
-    assertThat(http.get("/api/v1/users/me", token))
+    assertThat(http.as(token).get("/api/v1/users/me"))
         .extracting(
             Http.Answer::status,
             a -> a.header("WWW-Authenticate"),
@@ -512,7 +513,7 @@ class UsersApiTest {
 
     // The lifetime, and the minute of leeway for clocks that differ.
     clock.advance(Duration.ofSeconds(3600 + 59));
-    assertThat(http.get("/api/v1/users/me", token).status()).isEqualTo(200);
+    assertThat(http.as(token).get("/api/v1/users/me").status()).isEqualTo(200);
     clock.advance(Duration.ofSeconds(2));
     assertInvalidToken(token);
   }
@@ -565,10 +566,10 @@ class UsersApiTest {
     String username = register(unique("stale"));
 
     Http.Answer answer =
-        http.send(
-            "/api/v1/auth/login",
-            "garbage",
-            "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}");
+        http.as("garbage")
+            .post(
+                "/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}");
 
     assertThat(answer.status()).isEqualTo(200);
   }
