@@ -3,6 +3,7 @@ package io.flotilla.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flotilla.testsupport.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,13 +36,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessTopologyIT {
 
-  private static final String POSTGRES = System.getenv("FLOTILLA_TEST_POSTGRES_URL");
-  private static final String MARIADB = System.getenv("FLOTILLA_TEST_MARIADB_URL");
+  private static final String POSTGRES = TestServer.POSTGRES.url();
+  private static final String MARIADB = TestServer.MARIADB.url();
   private static final String REDIS = System.getenv("FLOTILLA_TEST_REDIS_URL");
-  private static final String POSTGRES_USER =
-      System.getenv().getOrDefault("FLOTILLA_TEST_POSTGRES_USER", "postgres");
-  private static final String MARIADB_USER =
-      System.getenv().getOrDefault("FLOTILLA_TEST_MARIADB_USER", "root");
+  private static final String POSTGRES_USER = TestServer.POSTGRES.user();
+  private static final String MARIADB_USER = TestServer.MARIADB.user();
 
   /** " menu-1 http://localhost:40123 pid 4567" in the ready message. */
   private static final Pattern INSTANCE =

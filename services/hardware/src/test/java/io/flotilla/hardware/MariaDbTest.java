@@ -1,5 +1,6 @@
 package io.flotilla.hardware;
 
+import io.flotilla.testsupport.TestServer;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -11,6 +12,6 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class MariaDbTest extends ServerDatabaseTest {
 
   MariaDbTest() {
-    super("mysql", "FLOTILLA_TEST_MARIADB_URL", "FLOTILLA_TEST_MARIADB_USER", "root");
+    super(TestServer.MARIADB);
   }
 }

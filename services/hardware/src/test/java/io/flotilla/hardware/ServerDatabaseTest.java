@@ -3,8 +3,8 @@ package io.flotilla.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.testsupport.ScratchDatabase;
+import io.flotilla.testsupport.TestServer;
 import java.sql.SQLException;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,33 +18,23 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerDatabaseTest {
 
-  private final String profile;
-  private final String serverUrl;
-  private final String user;
+  private final TestServer server;
   private ScratchDatabase database;
   private RunningApp app;
   private Http http;
 
-  /**
-   * @param profile the service's profile for this database
-   * @param urlVariable the environment variable with a JDBC URL of any database on the server
-   * @param userVariable the environment variable with a user allowed to create databases
-   * @param defaultUser the user when that variable is not set
-   */
-  ServerDatabaseTest(String profile, String urlVariable, String userVariable, String defaultUser) {
-    this.profile = profile;
-    this.serverUrl = System.getenv(urlVariable);
-    this.user = Objects.requireNonNullElse(System.getenv(userVariable), defaultUser);
+  ServerDatabaseTest(TestServer server) {
+    this.server = server;
   }
 
   @BeforeAll
   void start() throws SQLException {
-    database = ScratchDatabase.create(serverUrl, user, "hw_test_");
+    database = server.scratchDatabase("hw_test_");
     app =
         new RunningApp(
-            "--spring.profiles.active=" + profile,
+            "--spring.profiles.active=" + server.profile(),
             "--HARDWARE_DB_URL=" + database.url(),
-            "--HARDWARE_DB_USER=" + user,
+            "--HARDWARE_DB_USER=" + database.user(),
             "--HARDWARE_DB_PASSWORD=");
     http = app.http();
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
+import io.flotilla.testsupport.TestServer;
 import java.sql.SQLException;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,32 +19,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerDatabaseTest {
 
-  private final String profile;
-  private final String serverUrl;
-  private final String user;
+  private final TestServer server;
   private ScratchDatabase database;
   private RunningApp app;
 
-  /**
-   * @param profile the service's profile for this database
-   * @param urlVariable the environment variable with a JDBC URL of any database on the server
-   * @param userVariable the environment variable with a user allowed to create databases
-   * @param defaultUser the user when that variable is not set
-   */
-  ServerDatabaseTest(String profile, String urlVariable, String userVariable, String defaultUser) {
-    this.profile = profile;
-    this.serverUrl = System.getenv(urlVariable);
-    this.user = Objects.requireNonNullElse(System.getenv(userVariable), defaultUser);
+  ServerDatabaseTest(TestServer server) {
+    this.server = server;
   }
 
   @BeforeAll
   void start() throws SQLException {
-    database = ScratchDatabase.create(serverUrl, user, "tweets_test_");
+    database = server.scratchDatabase("tweets_test_");
     app =
         new RunningApp(
-            "--spring.profiles.active=" + profile,
+            "--spring.profiles.active=" + server.profile(),
             "--TWEETS_DB_URL=" + database.url(),
-            "--TWEETS_DB_USER=" + user,
+            "--TWEETS_DB_USER=" + database.user(),
             "--TWEETS_DB_PASSWORD=");
   }
 

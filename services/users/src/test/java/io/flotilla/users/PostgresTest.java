@@ -1,5 +1,6 @@
 package io.flotilla.users;
 
+import io.flotilla.testsupport.TestServer;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -11,6 +12,6 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class PostgresTest extends ServerDatabaseTest {
 
   PostgresTest() {
-    super("postgres", "FLOTILLA_TEST_POSTGRES_URL", "FLOTILLA_TEST_POSTGRES_USER", "postgres");
+    super(TestServer.POSTGRES);
   }
 }
