@@ -85,12 +85,7 @@ class WebAppIT {
 
   @Test
   void mathShowsFactorialOf25Exactly() {
-    open("/#/math");
-
-    new Select(element(By.id("math-algo"))).selectByValue("factorial");
-    WebElement n = element(By.id("math-n"));
-    n.clear();
-    n.sendKeys("25", Keys.ENTER);
+    compute("factorial", "25");
 
     WebElement value =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("math-value")));
@@ -100,12 +95,7 @@ class WebAppIT {
 
   @Test
   void mathShowsTheApisMessageForBadInput() {
-    open("/#/math");
-
-    new Select(element(By.id("math-algo"))).selectByValue("fibonacci");
-    WebElement n = element(By.id("math-n"));
-    n.clear();
-    n.sendKeys("-1", Keys.ENTER);
+    compute("fibonacci", "-1");
 
     assertThat(messageOf(By.cssSelector("form .message.error")))
         .isEqualTo("n must not be negative: an integer from 0 to 1000000, got -1");
@@ -133,14 +123,7 @@ class WebAppIT {
     String text = "Tried the new bakery " + user;
 
     // Sign up (which logs in), and the header shows who is signed in.
-    open("/#/microblog/signup");
-    type(By.id("signup-username"), user);
-    type(By.id("signup-email"), user + "@example.com");
-    type(By.id("signup-first-name"), "Web");
-    type(By.id("signup-last-name"), "Tester");
-    type(By.id("signup-password"), "correct horse");
-    element(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.textToBe(By.cssSelector("#session a"), "@" + user));
+    signUp(user);
 
     // Log out and in again with the keyboard alone.
     element(By.xpath("//button[text()='Log out']")).click();
@@ -217,13 +200,7 @@ class WebAppIT {
 
   @Test
   void apiErrorsAreShownNextToTheirForm() {
-    open("/#/microblog/signup");
-    type(By.id("signup-username"), "X");
-    type(By.id("signup-email"), "not-an-email");
-    type(By.id("signup-first-name"), "A");
-    type(By.id("signup-last-name"), "B");
-    type(By.id("signup-password"), "short");
-    element(By.cssSelector("button[type=submit]")).click();
+    fillInSignUp("X", "not-an-email", "A", "B", "short");
 
     String message = messageOf(By.cssSelector("form .message.error"));
     assertThat(message).contains("username", "email", "password");
@@ -268,16 +245,30 @@ class WebAppIT {
     browser.get(system.gatewayUrl() + path);
   }
 
+  /** Signs up (which signs in) and waits for the timeline with its post form. */
   private void signUp(String user) {
-    open("/#/microblog/signup");
-    type(By.id("signup-username"), user);
-    type(By.id("signup-email"), user + "@example.com");
-    type(By.id("signup-first-name"), "Web");
-    type(By.id("signup-last-name"), "Tester");
-    type(By.id("signup-password"), "correct horse");
-    element(By.cssSelector("button[type=submit]")).click();
+    fillInSignUp(user, user + "@example.com", "Web", "Tester", "correct horse");
     wait.until(ExpectedConditions.textToBe(By.cssSelector("#session a"), "@" + user));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("post-text")));
+  }
+
+  private void fillInSignUp(
+      String username, String email, String firstName, String lastName, String password) {
+    open("/#/microblog/signup");
+    type(By.id("signup-username"), username);
+    type(By.id("signup-email"), email);
+    type(By.id("signup-first-name"), firstName);
+    type(By.id("signup-last-name"), lastName);
+    type(By.id("signup-password"), password);
+    element(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** Asks the math page for one function of n, with the keyboard's Enter. */
+  private void compute(String algo, String n) {
+    open("/#/math");
+    new Select(element(By.id("math-algo"))).selectByValue(algo);
+    type(By.id("math-n"), n);
+    element(By.id("math-n")).sendKeys(Keys.ENTER);
   }
 
   private WebElement firstTweetWithText(String text) {
