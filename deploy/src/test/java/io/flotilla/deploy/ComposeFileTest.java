@@ -6,6 +6,7 @@ import static io.flotilla.deploy.RenderedManifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flotilla.testsupport.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -209,10 +210,10 @@ class ComposeFileTest {
 
   /** docker-compose (v1, Debian's) or the Compose plugin of docker (v2); null when neither. */
   static List<String> composeCommand() throws IOException, InterruptedException {
-    if (RenderedManifests.onPath("docker-compose")) {
+    if (Commands.onPath("docker-compose").isPresent()) {
       return List.of("docker-compose");
     }
-    if (RenderedManifests.onPath("docker")) {
+    if (Commands.onPath("docker").isPresent()) {
       Process probe =
           new ProcessBuilder("docker", "compose", "version")
               .redirectErrorStream(true)

@@ -3,6 +3,7 @@ package io.flotilla.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flotilla.testsupport.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class PipelinesTest {
   @Test
   void yamllintAcceptsBothPipelines() throws Exception {
     assumeTrue(
-        RenderedManifests.onPath("yamllint"),
+        Commands.onPath("yamllint").isPresent(),
         "yamllint is not on the PATH (Debian package yamllint): the pipelines are not linted");
     Process lint =
         new ProcessBuilder("yamllint", "--strict", "-c", ".yamllint.yaml", GITHUB, GITLAB)

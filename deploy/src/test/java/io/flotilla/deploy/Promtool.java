@@ -2,6 +2,7 @@ package io.flotilla.deploy;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flotilla.testsupport.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class Promtool {
   /** Skips the calling test, saying what goes unchecked, where promtool is not installed. */
   static void assumeInstalled(String unchecked) {
     assumeTrue(
-        RenderedManifests.onPath("promtool"),
+        Commands.onPath("promtool").isPresent(),
         "promtool is not on the PATH (Debian package prometheus): " + unchecked);
   }
 

@@ -1,6 +1,6 @@
 package io.flotilla.deploy;
 
-import java.io.File;
+import io.flotilla.testsupport.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -22,18 +21,7 @@ record RenderedManifests(String overlay, List<Map<String, Object>> objects) {
 
   /** Whether an executable {@code kubectl} is on the PATH. */
   static boolean kubectlOnPath() {
-    return onPath("kubectl");
-  }
-
-  /** Whether an executable of this name is on the PATH. */
-  static boolean onPath(String command) {
-    String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
+    return Commands.onPath("kubectl").isPresent();
   }
 
   static RenderedManifests render(String overlay) throws IOException, InterruptedException {

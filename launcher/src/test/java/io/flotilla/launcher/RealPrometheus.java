@@ -1,6 +1,6 @@
 package io.flotilla.launcher;
 
-import java.io.File;
+import io.flotilla.testsupport.Commands;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,7 +33,7 @@ final class RealPrometheus implements AutoCloseable {
   }
 
   static boolean installed() {
-    return executable() != null;
+    return Commands.onPath("prometheus").isPresent();
   }
 
   /** Starts Prometheus on a free port, scraping {@code localhost:<port>} for each of these. */
@@ -54,7 +54,7 @@ final class RealPrometheus implements AutoCloseable {
     int port = ServiceProcesses.freePort();
     Process server =
         new ProcessBuilder(
-                executable().toString(),
+                Commands.onPath("prometheus").orElseThrow().toString(),
                 "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port)
@@ -93,15 +93,5 @@ final class RealPrometheus implements AutoCloseable {
     if (!server.waitFor(30, TimeUnit.SECONDS)) {
       server.destroyForcibly();
     }
-  }
-
-  private static Path executable() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "prometheus");
-      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }
