@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Flotilla benchmark: throughput and latency of the math service, direct and through the gateway,
+# Flotilla benchmark: throughput and latency of the math service, direct and through the gateway
+# (from its edge cache, and past it with Cache-Control: no-cache),
 # against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end;
 # the inventory portal page cold and warm with 2 and 100 rows, and its throughput; the menu relay's
 # cached answer direct and through the gateway against nginx serving the same body, and how often
@@ -416,19 +417,25 @@ declare -A URL=(
   [nginx_menu]="$NGINX/restaurant/dufva"
   [menu]="$MENU/restaurant/dufva"
   [gateway_menu]="$GATEWAY/restaurant/dufva"
+  [gateway_proxy]="$GATEWAY/factorial?n=20"
+  [gateway_menu_proxy]="$GATEWAY/restaurant/dufva"
 )
+# Past the gateway's edge cache: what proxying to the service costs.
+declare -A HEADER=([gateway_proxy]="Cache-Control: no-cache" [gateway_menu_proxy]="Cache-Control: no-cache")
 declare -A LABEL=(
   [nginx]="nginx, static body (ceiling)"
   [math]="math direct (:$MATH_PORT)"
   [gateway]="gateway -> math (:$GATEWAY_PORT)"
+  [gateway_proxy]="gateway -> math, no-cache (proxied)"
   [nginx_menu]="nginx, static menu body (ceiling)"
   [menu]="menu relay direct (:8082), cached"
   [gateway_menu]="gateway -> menu relay, cached"
+  [gateway_menu_proxy]="gateway -> relay, no-cache (proxied)"
 )
 declare -A GOAL=([math]=0.5 [gateway]=0.35 [menu]=0.5 [gateway_menu]=0.35)
 declare -A RPS P50 P99 ERRORS RATIO VERDICT
-MATH_TARGETS=(nginx math gateway)
-MENU_TARGETS=(nginx_menu menu gateway_menu)
+MATH_TARGETS=(nginx math gateway gateway_proxy)
+MENU_TARGETS=(nginx_menu menu gateway_menu gateway_menu_proxy)
 
 check_bodies() {
   local target body
@@ -441,16 +448,20 @@ check_bodies() {
 
 # Warms up and measures the given targets; the first is the ceiling the others are compared with.
 run_load() {
-  local target out values targets=("$@")
+  local target out values header targets=("$@")
   for target in "${targets[@]}"; do
-    log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${URL[$target]}"
-    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${URL[$target]}" \
+    header=()
+    [[ -z ${HEADER[$target]:-} ]] || header=(-H "${HEADER[$target]}")
+    log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${header[*]} ${URL[$target]}"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${header[@]}" "${URL[$target]}" \
       >"$WORK_DIR/warmup-$target.txt" 2>&1 || fail "wrk warm-up against $target failed, see $WORK_DIR/warmup-$target.txt"
   done
   for target in "${targets[@]}"; do
     out=$WORK_DIR/wrk-$target.txt
-    log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${URL[$target]} (load $(loadavg))"
-    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${URL[$target]}" \
+    header=()
+    [[ -z ${HEADER[$target]:-} ]] || header=(-H "${HEADER[$target]}")
+    log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${header[*]} ${URL[$target]} (load $(loadavg))"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${header[@]}" "${URL[$target]}" \
       >"$out" 2>&1 || fail "wrk against $target failed, see $out"
     values=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
     read -r "RPS[$target]" "P50[$target]" "P99[$target]" "ERRORS[$target]" <<<"$values"
@@ -475,6 +486,7 @@ print_load_table() {
   echo
   echo "Goals (informational):"
   for target in "${targets[@]:1}"; do
+    [[ -n ${GOAL[$target]:-} ]] || continue
     printf '  %-34s >= %.2f x nginx: %s x  %s\n' "${LABEL[$target]}" "${GOAL[$target]}" \
       "${RATIO[$target]}" "${VERDICT[$target]}"
   done

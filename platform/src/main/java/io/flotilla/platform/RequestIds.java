@@ -5,9 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The request id every service accepts, passes on and returns in {@value #HEADER}. */
-final class RequestIds {
+public final class RequestIds {
 
-  static final String HEADER = "X-Request-Id";
+  public static final String HEADER = "X-Request-Id";
 
   /** Ids arrive from outside: anything else would let a client write into our logs. */
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -15,7 +15,7 @@ final class RequestIds {
   private RequestIds() {}
 
   /** The caller's id when it is safe to log, otherwise a new one. */
-  static String acceptOrCreate(String received) {
+  public static String acceptOrCreate(String received) {
     return received != null && SAFE.matcher(received).matches() ? received : newId();
   }
 

@@ -1,8 +1,11 @@
 package io.flotilla.math;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.CacheControl;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param factorialMax largest n for n!
  * @param ackermannMaxDigits most decimal digits an Ackermann result may have
  * @param cacheMaxDigits how many result digits the cache keeps, in total
+ * @param resultMaxAge how long a client or the gateway may reuse a result ({@code Cache-Control:
+ *     public, max-age}): a result never changes, so only memory limits this; 0 for never
  */
 @Validated
 @ConfigurationProperties("flotilla.math")
@@ -20,4 +25,11 @@ record MathProperties(
     @DefaultValue("1000000") @Min(0) int fibonacciMax,
     @DefaultValue("100000") @Min(0) int factorialMax,
     @DefaultValue("100000") @Min(1) int ackermannMaxDigits,
-    @DefaultValue("50000000") @Min(0) long cacheMaxDigits) {}
+    @DefaultValue("50000000") @Min(0) long cacheMaxDigits,
+    @DefaultValue("1d") @NotNull Duration resultMaxAge) {
+
+  /** The {@code Cache-Control} of every result. */
+  CacheControl resultCaching() {
+    return CacheControl.maxAge(resultMaxAge).cachePublic();
+  }
+}

@@ -3,6 +3,7 @@ package io.flotilla.math;
 import io.flotilla.math.MathBodies.PathFailure;
 import io.flotilla.math.MathBodies.PathResult;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,27 +23,33 @@ import org.springframework.web.bind.annotation.RestController;
 class PathStyleController {
 
   private final Calculator calculator;
+  private final CacheControl resultCaching;
 
-  PathStyleController(Calculator calculator) {
+  PathStyleController(Calculator calculator, MathProperties properties) {
     this.calculator = calculator;
+    this.resultCaching = properties.resultCaching();
   }
 
   @GetMapping({"/factorial/{n}", "/factorial/{n}/"})
   @Operation(summary = "n!, exact, as a decimal string")
-  PathResult factorial(@PathVariable String n) {
-    return new PathResult(calculator.factorial(n));
+  ResponseEntity<PathResult> factorial(@PathVariable String n) {
+    return answer(calculator.factorial(n));
   }
 
   @GetMapping({"/fibonacci/{n}", "/fibonacci/{n}/"})
   @Operation(summary = "F(n) with F(0) = 0, F(1) = 1, exact, as a decimal string")
-  PathResult fibonacci(@PathVariable String n) {
-    return new PathResult(calculator.fibonacci(n));
+  ResponseEntity<PathResult> fibonacci(@PathVariable String n) {
+    return answer(calculator.fibonacci(n));
   }
 
   @GetMapping({"/ackermann/{m}/{n}", "/ackermann/{m}/{n}/"})
   @Operation(summary = "The Ackermann function A(m, n), exact, as a decimal string")
-  PathResult ackermann(@PathVariable String m, @PathVariable String n) {
-    return new PathResult(calculator.ackermann(m, n));
+  ResponseEntity<PathResult> ackermann(@PathVariable String m, @PathVariable String n) {
+    return answer(calculator.ackermann(m, n));
+  }
+
+  private ResponseEntity<PathResult> answer(String result) {
+    return ResponseEntity.ok().cacheControl(resultCaching).body(new PathResult(result));
   }
 
   @ExceptionHandler

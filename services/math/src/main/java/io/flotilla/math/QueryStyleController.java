@@ -6,6 +6,7 @@ import io.flotilla.math.MathBodies.QueryResult;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.function.Supplier;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,9 +27,11 @@ import org.springframework.web.method.HandlerMethod;
 class QueryStyleController {
 
   private final Calculator calculator;
+  private final CacheControl resultCaching;
 
-  QueryStyleController(Calculator calculator) {
+  QueryStyleController(Calculator calculator, MathProperties properties) {
     this.calculator = calculator;
+    this.resultCaching = properties.resultCaching();
   }
 
   @GetMapping({"/", "/ping"})
@@ -70,9 +73,11 @@ class QueryStyleController {
                 handler.getMethod().getName(), InvalidInputException.undecodableQuery()));
   }
 
-  private static ResponseEntity<?> answer(String algo, Supplier<String> calculation) {
+  private ResponseEntity<?> answer(String algo, Supplier<String> calculation) {
     try {
-      return ResponseEntity.ok(new QueryResult(algo, calculation.get()));
+      return ResponseEntity.ok()
+          .cacheControl(resultCaching)
+          .body(new QueryResult(algo, calculation.get()));
     } catch (InvalidInputException invalid) {
       return ResponseEntity.badRequest().body(new QueryFailure(algo, invalid));
     }

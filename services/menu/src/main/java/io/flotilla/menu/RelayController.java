@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,10 +29,13 @@ class RelayController {
 
   private final Relay relay;
   private final Duration breakerOpenFor;
+  private final CacheControl freshCopy;
 
   RelayController(Relay relay, MenuProperties properties) {
     this.relay = relay;
     this.breakerOpenFor = properties.breaker().openFor();
+    // With Age, a shared cache in front (the gateway's) keeps a copy exactly as long as ours.
+    this.freshCopy = CacheControl.maxAge(properties.ttl()).cachePublic();
   }
 
   @Operation(
@@ -86,6 +90,8 @@ class RelayController {
     }
     return ResponseEntity.ok()
         .headers(headers)
+        // A stale copy is the best there is now, not something to keep.
+        .cacheControl(answer.result() == Relay.Result.STALE ? CacheControl.noCache() : freshCopy)
         .contentType(MediaType.APPLICATION_JSON)
         .body(answer.copy().body());
   }

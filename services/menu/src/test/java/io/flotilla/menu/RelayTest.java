@@ -72,6 +72,8 @@ class RelayTest {
     assertThat(relayed.header("Content-Type")).isEqualTo("application/json");
     assertThat(relayed.header("X-Cache")).isEqualTo("MISS");
     assertThat(relayed.header("Age")).isEqualTo("0");
+    // With Age, a shared cache in front keeps it exactly as long as the relay does.
+    assertThat(relayed.header("Cache-Control")).isEqualTo("max-age=10, public");
   }
 
   @Test
@@ -94,6 +96,7 @@ class RelayTest {
 
     assertThat(second.header("X-Cache")).isEqualTo("HIT");
     assertThat(second.header("Age")).isEqualTo("7");
+    assertThat(second.header("Cache-Control")).isEqualTo("max-age=10, public");
     assertThat(second.bytes()).isEqualTo(first.bytes());
     assertThat(lunch.calls()).isEqualTo(calls);
   }
@@ -144,6 +147,7 @@ class RelayTest {
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.header("X-Cache")).isEqualTo("STALE");
     assertThat(stale.header("Age")).isEqualTo("30");
+    assertThat(stale.header("Cache-Control")).isEqualTo("no-cache");
     assertThat(stale.bytes()).isEqualTo(good.bytes());
 
     clock.advance(Duration.ofMinutes(10));
