@@ -1,9 +1,9 @@
-package io.flotilla.gateway.edgecache;
+package io.flotilla.gateway.httpcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.flotilla.gateway.edgecache.StandInOrigin.Answer;
+import io.flotilla.gateway.httpcache.StandInOrigin.Answer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -27,9 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "flotilla.gateway.edge-cache.max-entry-size=4KB")
+    properties = "flotilla.http-cache.max-entry-size=4KB")
 @AutoConfigureWebTestClient
-class EdgeCacheTest {
+class GatewayHttpCacheTest {
 
   static final StandInOrigin math = new StandInOrigin();
 
@@ -226,10 +226,10 @@ class EdgeCacheTest {
     assertThat(count("hit") - hits).isEqualTo(2);
     assertThat(count("miss") - misses).isEqualTo(1);
     assertThat(count("bypass") - bypasses).isEqualTo(1);
-    assertThat(registry.get("flotilla.gateway.cache.entries").gauge().value()).isPositive();
+    assertThat(registry.get("flotilla.http.cache.entries").gauge().value()).isPositive();
   }
 
   private double count(String result) {
-    return registry.get("flotilla.gateway.cache.requests").tag("result", result).counter().count();
+    return registry.get("flotilla.http.cache.requests").tag("result", result).counter().count();
   }
 }

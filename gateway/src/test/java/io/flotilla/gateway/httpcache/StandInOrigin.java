@@ -1,4 +1,4 @@
-package io.flotilla.gateway.edgecache;
+package io.flotilla.gateway.httpcache;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

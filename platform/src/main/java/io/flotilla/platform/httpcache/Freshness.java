@@ -1,4 +1,4 @@
-package io.flotilla.gateway.edgecache;
+package io.flotilla.platform.httpcache;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -10,8 +10,8 @@ import org.springframework.http.HttpStatus;
  * How long a shared cache may reuse an answer (RFC 9111), for the few cases the gateway keeps: a
  * 200 whose {@code Cache-Control} gives {@code s-maxage} or {@code max-age}, is not {@code
  * private}, {@code no-store} or {@code no-cache}, sets no cookie, is not compressed (so it suits
- * every client) and varies with nothing but {@code Accept-Encoding}. What the service already spent
- * of that time ({@code Age}) is taken off.
+ * every client) and varies with nothing but {@code Accept-Encoding} and {@code Accept} (which is
+ * part of the key). What the service already spent of that time ({@code Age}) is taken off.
  */
 final class Freshness {
 
@@ -29,16 +29,14 @@ final class Freshness {
     return remaining > 0 ? Optional.of(Duration.ofSeconds(remaining)) : Optional.empty();
   }
 
-  /** Whether a request asked not to be answered from a cache. */
-  static boolean refusedBy(HttpHeaders requestHeaders) {
-    String cacheControl = requestHeaders.getCacheControl();
+  /** Whether a request's {@code Cache-Control} or {@code Pragma} asked for a fresh answer. */
+  static boolean refusedBy(String cacheControl, String pragma) {
     if (cacheControl != null) {
       String directives = cacheControl.toLowerCase(Locale.ROOT);
       if (directives.contains("no-cache") || directives.contains("no-store")) {
         return true;
       }
     }
-    String pragma = requestHeaders.getPragma();
     return pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache");
   }
 
@@ -65,9 +63,12 @@ final class Freshness {
     return sharedMaxAge >= 0 ? sharedMaxAge : maxAge;
   }
 
+  /** A copy is kept per {@code Accept}, and only uncompressed answers are kept. */
   private static boolean variesAtMostWithEncoding(HttpHeaders headers) {
     return headers.getVary().stream()
-        .allMatch(name -> name.equalsIgnoreCase(HttpHeaders.ACCEPT_ENCODING));
+        .allMatch(name ->
+            name.equalsIgnoreCase(HttpHeaders.ACCEPT_ENCODING)
+                || name.equalsIgnoreCase(HttpHeaders.ACCEPT));
   }
 
   /** A delta-seconds value; anything malformed counts as 0, which keeps nothing. */

@@ -1,0 +1,124 @@
+package io.flotilla.platform.httpcache;
+
+import io.flotilla.platform.RequestIds;
+import io.flotilla.platform.httpcache.ResponseCache.StoredAnswer;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.reactivestreams.Publisher;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link ResponseCache} of a reactive service (the gateway): it decorates the whole HTTP
+ * handler, so a hit is answered before Spring's web handler, its observation and its filters.
+ */
+final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
+
+  private final ResponseCache cache;
+
+  ReactiveFrontDoor(ResponseCache cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public HttpHandler apply(HttpHandler next) {
+    return (request, response) -> {
+      if (!cache.admits(request.getMethod().name(), request.getHeaders()::getFirst)) {
+        return next.handle(request, withCacheStatus(response, cache.forwarded(true)));
+      }
+      String key =
+          ResponseCache.keyOf(
+              request.getURI().getRawPath(),
+              request.getURI().getRawQuery(),
+              request.getHeaders().getFirst(HttpHeaders.ACCEPT));
+      StoredAnswer stored = cache.find(key);
+      if (stored != null) {
+        return answer(stored, request, response);
+      }
+      return next.handle(
+          request, new Keeping(withCacheStatus(response, cache.forwarded(false)), key));
+    };
+  }
+
+  /**
+   * Adds ours to whatever {@code Cache-Status} the answer carries when it is sent (a proxied
+   * service's own comes first, nearest the origin, as RFC 9211 lists them).
+   */
+  private static ServerHttpResponse withCacheStatus(ServerHttpResponse response, String status) {
+    response.beforeCommit(() -> {
+      response.getHeaders().add(ResponseCache.CACHE_STATUS, status);
+      return Mono.empty();
+    });
+    return response;
+  }
+
+  private Mono<Void> answer(
+      StoredAnswer stored, ServerHttpRequest request, ServerHttpResponse response) {
+    response.setStatusCode(stored.status());
+    response
+        .getHeaders()
+        .putAll(cache.hitHeaders(stored, request.getHeaders().getFirst(RequestIds.HEADER)));
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(stored.body())));
+  }
+
+  /**
+   * Passes the service's answer on unchanged and, when it may be kept, keeps a copy. A body that
+   * may be kept is held until it is complete (up to the entry limit, then passed on as it comes and
+   * not kept), so the copy is in place before the client has the answer: its next request is a hit.
+   */
+  private final class Keeping extends ServerHttpResponseDecorator {
+
+    private final String key;
+
+    Keeping(ServerHttpResponse delegate, String key) {
+      super(delegate);
+      this.key = key;
+    }
+
+    @Override
+    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+      HttpStatusCode code = getStatusCode();
+      int status = code == null ? 200 : code.value();
+      if (!cache.mayKeep(status, getHeaders())) {
+        return super.writeWith(body);
+      }
+      long receivedAt = cache.now();
+      long limit = cache.maxEntryBytes();
+      long[] size = {0};
+      Flux<DataBuffer> passedOn =
+          Flux.<DataBuffer>from(body)
+              // One list of the whole body, or lists that end where it grew too large.
+              .bufferUntil(buffer -> (size[0] += buffer.readableByteCount()) > limit)
+              .doOnNext(buffers -> {
+                if (size[0] <= limit) {
+                  cache.offer(key, status, getHeaders(), bytesOf(buffers), receivedAt);
+                }
+              })
+              .flatMapIterable(buffers -> buffers)
+              .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+      return super.writeWith(passedOn);
+    }
+  }
+
+  /** A copy of the buffers' readable bytes, leaving them to be written as they are. */
+  private static byte[] bytesOf(List<DataBuffer> buffers) {
+    var copy = new ByteArrayOutputStream();
+    for (DataBuffer buffer : buffers) {
+      int start = buffer.readPosition();
+      byte[] bytes = new byte[buffer.readableByteCount()];
+      buffer.read(bytes);
+      buffer.readPosition(start);
+      copy.writeBytes(bytes);
+    }
+    return copy.toByteArray();
+  }
+}

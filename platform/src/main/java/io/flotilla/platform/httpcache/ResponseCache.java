@@ -1,0 +1,202 @@
+package io.flotilla.platform.httpcache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.flotilla.platform.RequestIds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A shared HTTP cache (RFC 9111, the subset {@link Freshness} describes) in front of a service:
+ * what the service marks as shareable for a while is kept and answered from memory until that time
+ * is up, the way a CDN or nginx's proxy cache would, with {@code Age}, {@code X-Cache: HIT} and
+ * {@code Cache-Status} (RFC 9211). The web stack's front door ({@link ServletFrontDoor}, {@link
+ * ReactiveFrontDoor}) asks it before anything else of the service runs — no routing, filters or
+ * observation — which is what makes a hit cheap. So a hit is counted here, in {@code
+ * flotilla_http_cache_requests_total{result="hit"}}, not in {@code http_server_requests}, and is
+ * not in the request log.
+ */
+final class ResponseCache {
+
+  static final String CACHE_STATUS = "Cache-Status";
+  static final String X_CACHE = "X-Cache";
+
+  /** Headers of one exchange or one connection, not of the answer: never kept. */
+  private static final Set<String> NOT_KEPT =
+      Set.of(
+          HttpHeaders.AGE,
+          HttpHeaders.CONTENT_LENGTH,
+          HttpHeaders.TRANSFER_ENCODING,
+          HttpHeaders.CONNECTION,
+          "Keep-Alive",
+          RequestIds.HEADER,
+          CACHE_STATUS);
+
+  private final Ticker ticker;
+  private final Cache<String, StoredAnswer> answers;
+  private final long maxEntryBytes;
+  private final String name;
+  private final Counter hits;
+  private final Counter misses;
+  private final Counter bypasses;
+
+  ResponseCache(
+      HttpCacheProperties properties, String service, Clock clock, MeterRegistry registry) {
+    // The service's clock, so that a test which moves it ages the kept answers too.
+    this.ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.answers =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .maximumWeight(properties.maxSize().toBytes())
+            .weigher((String key, StoredAnswer answer) -> key.length() + answer.weight())
+            .expireAfter(Expiry.creating((String key, StoredAnswer answer) -> answer.freshFor()))
+            .build();
+    this.maxEntryBytes = properties.maxEntrySize().toBytes();
+    this.name = "flotilla-" + service;
+    this.hits = requests(registry, "hit");
+    this.misses = requests(registry, "miss");
+    this.bypasses = requests(registry, "bypass");
+    Gauge.builder("flotilla.http.cache.entries", answers, Cache::estimatedSize)
+        .description("Answers the HTTP cache in front of this service holds")
+        .register(registry);
+  }
+
+  private static Counter requests(MeterRegistry registry, String result) {
+    return Counter.builder("flotilla.http.cache.requests")
+        .description(
+            "Requests that found the HTTP cache in front of this service: hit, miss or bypass")
+        .tag("result", result)
+        .register(registry);
+  }
+
+  /**
+   * Whether a request may be answered from the cache: a GET without credentials that did not ask
+   * for a fresh answer. One that may not goes to the service, and is counted as a bypass.
+   */
+  boolean admits(String method, Function<String, String> header) {
+    boolean admitted =
+        "GET".equals(method)
+            && header.apply(HttpHeaders.AUTHORIZATION) == null
+            && !Freshness.refusedBy(
+                header.apply(HttpHeaders.CACHE_CONTROL), header.apply(HttpHeaders.PRAGMA));
+    if (!admitted) {
+      bypasses.increment();
+    }
+    return admitted;
+  }
+
+  /**
+   * The raw path and query, as the service sees them, and what the client accepts: a service may
+   * answer one client JSON and another 406, so each {@code Accept} has its own copy.
+   */
+  static String keyOf(String rawPath, String rawQuery, String accept) {
+    String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+    return accept == null ? target : target + "\n" + accept;
+  }
+
+  /** The kept answer for this key, if it is still fresh; counts a hit or a miss. */
+  StoredAnswer find(String key) {
+    StoredAnswer stored = answers.getIfPresent(key);
+    (stored == null ? misses : hits).increment();
+    return stored;
+  }
+
+  /** Now, in nanoseconds, for {@link #offer}'s {@code receivedAt}. */
+  long now() {
+    return ticker.read();
+  }
+
+  long maxEntryBytes() {
+    return maxEntryBytes;
+  }
+
+  /**
+   * Keeps a complete answer the service gave if it may be kept; {@code receivedAt} is {@link
+   * #now()} when it came in.
+   */
+  void offer(String key, int status, HttpHeaders headers, byte[] body, long receivedAt) {
+    HttpStatus known = HttpStatus.resolve(status);
+    Optional<Duration> freshFor = known == null ? Optional.empty() : Freshness.of(known, headers);
+    if (freshFor.isEmpty() || body.length > maxEntryBytes) {
+      return;
+    }
+    long age = Freshness.seconds(headers.getFirst(HttpHeaders.AGE));
+    answers.put(key, new StoredAnswer(known, kept(headers), body, receivedAt, freshFor.get(), age));
+  }
+
+  /** Whether an answer with this status and these headers would be kept, body size aside. */
+  boolean mayKeep(int status, HttpHeaders headers) {
+    HttpStatus known = HttpStatus.resolve(status);
+    return known != null && Freshness.of(known, headers).isPresent();
+  }
+
+  /** {@code Cache-Status} of an answer the service gave: a miss, or a request that bypassed us. */
+  String forwarded(boolean bypassed) {
+    return name + (bypassed ? "; fwd=bypass" : "; fwd=miss");
+  }
+
+  /**
+   * The headers of a hit: the kept ones, then {@code Age}, {@code X-Cache}, {@code Cache-Status},
+   * the request's id and the body's length.
+   */
+  HttpHeaders hitHeaders(StoredAnswer stored, String requestId) {
+    long now = ticker.read();
+    var headers = new HttpHeaders();
+    headers.addAll(stored.headers());
+    headers.setContentLength(stored.body().length);
+    headers.set(HttpHeaders.AGE, Long.toString(stored.ageSeconds(now)));
+    headers.set(X_CACHE, "HIT");
+    headers.set(CACHE_STATUS, name + "; hit; ttl=" + stored.ttlSeconds(now));
+    headers.set(RequestIds.HEADER, RequestIds.acceptOrCreate(requestId));
+    return headers;
+  }
+
+  private static HttpHeaders kept(HttpHeaders headers) {
+    var kept = new HttpHeaders();
+    headers.forEach((header, values) -> {
+      if (NOT_KEPT.stream().noneMatch(header::equalsIgnoreCase)) {
+        kept.addAll(header, values);
+      }
+    });
+    return HttpHeaders.readOnlyHttpHeaders(kept);
+  }
+
+  /**
+   * An answer as the service gave it.
+   *
+   * @param receivedAt the cache's {@link #now()} when it came in
+   * @param freshFor how long it may be answered from then on
+   * @param ageAtReceipt its {@code Age} then, in seconds: the service's own cache may have held it
+   */
+  record StoredAnswer(
+      HttpStatus status,
+      HttpHeaders headers,
+      byte[] body,
+      long receivedAt,
+      Duration freshFor,
+      long ageAtReceipt) {
+
+    long ageSeconds(long now) {
+      return ageAtReceipt + Duration.ofNanos(now - receivedAt).toSeconds();
+    }
+
+    long ttlSeconds(long now) {
+      return Math.max(0, freshFor.minusNanos(now - receivedAt).toSeconds());
+    }
+
+    int weight() {
+      return body.length + 64 * headers.size();
+    }
+  }
+}
