@@ -279,9 +279,16 @@ class ProcessTopologyIT {
         .body();
   }
 
+  /**
+   * A GET through the gateway that asks for a fresh answer: past the HTTP caches in front of the
+   * gateway and the relay, so every request reaches a replica, which is what these tests count.
+   */
   private static HttpResponse<String> get(String path) throws Exception {
     return ServiceProcesses.http.send(
-        HttpRequest.newBuilder(gateway(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpRequest.newBuilder(gateway(path))
+            .header("Cache-Control", "no-cache")
+            .timeout(Duration.ofSeconds(30))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
