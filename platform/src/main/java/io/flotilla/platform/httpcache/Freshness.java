@@ -7,8 +7,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * How long a shared cache may reuse an answer (RFC 9111), for the few cases the gateway keeps: a
- * 200 whose {@code Cache-Control} gives {@code s-maxage} or {@code max-age}, is not {@code
+ * How long a shared cache may reuse an answer (RFC 9111), for the few cases {@link ResponseCache}
+ * keeps: a 200 whose {@code Cache-Control} gives {@code s-maxage} or {@code max-age}, is not {@code
  * private}, {@code no-store} or {@code no-cache}, sets no cookie, is not compressed (so it suits
  * every client) and varies with nothing but {@code Accept-Encoding} and {@code Accept} (which is
  * part of the key). What the service already spent of that time ({@code Age}) is taken off.
@@ -17,8 +17,8 @@ final class Freshness {
 
   private Freshness() {}
 
-  static Optional<Duration> of(HttpStatus status, HttpHeaders headers) {
-    if (status != HttpStatus.OK
+  static Optional<Duration> of(int status, HttpHeaders headers) {
+    if (status != HttpStatus.OK.value()
         || headers.containsHeader(HttpHeaders.SET_COOKIE)
         || headers.containsHeader(HttpHeaders.CONTENT_ENCODING)
         || !variesAtMostWithEncoding(headers)) {

@@ -3,11 +3,14 @@ package io.flotilla.platform.httpcache;
 import io.flotilla.platform.RequestIds;
 import io.flotilla.platform.httpcache.ResponseCache.StoredAnswer;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
@@ -63,7 +66,7 @@ final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
 
   private Mono<Void> answer(
       StoredAnswer stored, ServerHttpRequest request, ServerHttpResponse response) {
-    response.setStatusCode(stored.status());
+    response.setStatusCode(HttpStatus.OK);
     response
         .getHeaders()
         .putAll(cache.hitHeaders(stored, request.getHeaders().getFirst(RequestIds.HEADER)));
@@ -88,7 +91,8 @@ final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
       HttpStatusCode code = getStatusCode();
       int status = code == null ? 200 : code.value();
-      if (!cache.mayKeep(status, getHeaders())) {
+      Optional<Duration> freshFor = Freshness.of(status, getHeaders());
+      if (freshFor.isEmpty()) {
         return super.writeWith(body);
       }
       long receivedAt = cache.now();
@@ -100,7 +104,7 @@ final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
               .bufferUntil(buffer -> (size[0] += buffer.readableByteCount()) > limit)
               .doOnNext(buffers -> {
                 if (size[0] <= limit) {
-                  cache.offer(key, status, getHeaders(), bytesOf(buffers), receivedAt);
+                  cache.keep(key, getHeaders(), bytesOf(buffers), receivedAt, freshFor.get());
                 }
               })
               .flatMapIterable(buffers -> buffers)

@@ -10,12 +10,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * A shared HTTP cache (RFC 9111, the subset {@link Freshness} describes) in front of a service:
@@ -112,7 +110,7 @@ final class ResponseCache {
     return stored;
   }
 
-  /** Now, in nanoseconds, for {@link #offer}'s {@code receivedAt}. */
+  /** Now, in nanoseconds, for {@link #keep}'s {@code receivedAt}. */
   long now() {
     return ticker.read();
   }
@@ -122,23 +120,15 @@ final class ResponseCache {
   }
 
   /**
-   * Keeps a complete answer the service gave if it may be kept; {@code receivedAt} is {@link
-   * #now()} when it came in.
+   * Keeps a complete 200 answer for as long as {@link Freshness#of} said, unless its body is larger
+   * than an entry may be; {@code receivedAt} is {@link #now()} when it came in.
    */
-  void offer(String key, int status, HttpHeaders headers, byte[] body, long receivedAt) {
-    HttpStatus known = HttpStatus.resolve(status);
-    Optional<Duration> freshFor = known == null ? Optional.empty() : Freshness.of(known, headers);
-    if (freshFor.isEmpty() || body.length > maxEntryBytes) {
+  void keep(String key, HttpHeaders headers, byte[] body, long receivedAt, Duration freshFor) {
+    if (body.length > maxEntryBytes) {
       return;
     }
     long age = Freshness.seconds(headers.getFirst(HttpHeaders.AGE));
-    answers.put(key, new StoredAnswer(known, kept(headers), body, receivedAt, freshFor.get(), age));
-  }
-
-  /** Whether an answer with this status and these headers would be kept, body size aside. */
-  boolean mayKeep(int status, HttpHeaders headers) {
-    HttpStatus known = HttpStatus.resolve(status);
-    return known != null && Freshness.of(known, headers).isPresent();
+    answers.put(key, new StoredAnswer(kept(headers), body, receivedAt, freshFor, age));
   }
 
   /** {@code Cache-Status} of an answer the service gave: a miss, or a request that bypassed us. */
@@ -173,19 +163,14 @@ final class ResponseCache {
   }
 
   /**
-   * An answer as the service gave it.
+   * A 200 answer as the service gave it (only a 200 is kept).
    *
    * @param receivedAt the cache's {@link #now()} when it came in
    * @param freshFor how long it may be answered from then on
    * @param ageAtReceipt its {@code Age} then, in seconds: the service's own cache may have held it
    */
   record StoredAnswer(
-      HttpStatus status,
-      HttpHeaders headers,
-      byte[] body,
-      long receivedAt,
-      Duration freshFor,
-      long ageAtReceipt) {
+      HttpHeaders headers, byte[] body, long receivedAt, Duration freshFor, long ageAtReceipt) {
 
     long ageSeconds(long now) {
       return ageAtReceipt + Duration.ofNanos(now - receivedAt).toSeconds();

@@ -49,14 +49,16 @@ final class ServletFrontDoor extends OncePerRequestFilter {
     var held = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, held);
     HttpHeaders headers = headersOf(held);
-    cache.offer(key, held.getStatus(), headers, held.getContentAsByteArray(), receivedAt);
+    Freshness.of(held.getStatus(), headers)
+        .ifPresent(freshFor ->
+            cache.keep(key, headers, held.getContentAsByteArray(), receivedAt, freshFor));
     held.addHeader(ResponseCache.CACHE_STATUS, cache.forwarded(false));
     held.copyBodyToResponse();
   }
 
   private void answer(StoredAnswer stored, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    response.setStatus(stored.status().value());
+    response.setStatus(HttpServletResponse.SC_OK);
     cache
         .hitHeaders(stored, request.getHeader(RequestIds.HEADER))
         .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
