@@ -1,19 +1,14 @@
 package io.flotilla.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.flotilla.testsupport.StandInServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -52,21 +47,12 @@ final class StandInMath implements AutoCloseable {
               "application/json",
               "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Flotilla math\"},\"servers\":[{\"url\":\"/\"}]}"));
 
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final StandInServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private StandInMath() {
-    try {
-      // Bound to the address "localhost" resolves to first, the one the gateway will connect to.
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(executor);
-    server.createContext("/", this::answer);
-    server.start();
+    server = StandInServer.start("/", this::answer);
   }
 
   static StandInMath start() {
@@ -74,7 +60,7 @@ final class StandInMath implements AutoCloseable {
   }
 
   String url() {
-    return "http://localhost:" + server.getAddress().getPort();
+    return server.url();
   }
 
   /** The requests that reached the stand-in since the last call, oldest first. */
@@ -114,7 +100,6 @@ final class StandInMath implements AutoCloseable {
   @Override
   public void close() {
     closed.countDown();
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

@@ -1,16 +1,11 @@
 package io.flotilla.gateway.httpcache;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.flotilla.testsupport.StandInServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,25 +18,16 @@ final class StandInOrigin implements AutoCloseable {
   /** An answer: status, headers, and a body in which {@code #} becomes the answer's number. */
   record Answer(int status, Map<String, String> headers, String body) {}
 
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final StandInServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
   StandInOrigin() {
-    try {
-      // Bound to the address "localhost" resolves to first, the one the gateway will connect to.
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(executor);
-    server.createContext("/", this::answer);
-    server.start();
+    server = StandInServer.start("/", this::answer);
   }
 
   String url() {
-    return "http://localhost:" + server.getAddress().getPort();
+    return server.url();
   }
 
   void answer(String pathAndQuery, Answer answer) {
@@ -71,7 +57,6 @@ final class StandInOrigin implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

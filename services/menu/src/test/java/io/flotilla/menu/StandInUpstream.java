@@ -1,16 +1,10 @@
 package io.flotilla.menu;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.flotilla.testsupport.StandInServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An upstream that misbehaves in ways the sample one cannot (an HTML page, a body too large, a
@@ -19,8 +13,7 @@ import java.util.concurrent.Executors;
  */
 final class StandInUpstream implements AutoCloseable {
 
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final StandInServer server;
   final Queue<String> received = new ConcurrentLinkedQueue<>();
   private volatile int status = 200;
   private volatile String contentType = "application/json";
@@ -28,31 +21,26 @@ final class StandInUpstream implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
 
   StandInUpstream() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(executor);
-    server.createContext(
-        "/",
-        exchange -> {
-          received.add(exchange.getRequestURI().getRawPath() + queryOf(exchange.getRequestURI()));
-          try {
-            Thread.sleep(delay);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          exchange.getResponseHeaders().set("Content-Type", contentType);
-          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
+    server =
+        StandInServer.start(
+            "/",
+            exchange -> {
+              received.add(
+                  exchange.getRequestURI().getRawPath() + queryOf(exchange.getRequestURI()));
+              try {
+                Thread.sleep(delay);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              exchange.getResponseHeaders().set("Content-Type", contentType);
+              exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            });
   }
 
   String url() {
-    return "http://localhost:" + server.getAddress().getPort();
+    return server.url();
   }
 
   void answer(int status, String contentType, String body) {
@@ -75,7 +63,6 @@ final class StandInUpstream implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

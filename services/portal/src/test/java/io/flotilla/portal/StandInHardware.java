@@ -1,18 +1,15 @@
 package io.flotilla.portal;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.flotilla.testsupport.StandInServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,22 +28,13 @@ final class StandInHardware implements AutoCloseable {
 
   private record Answer(int status, String body, boolean hang) {}
 
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final StandInServer server;
   private final List<String> requestIds = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile Answer answer = new Answer(200, SEED_ROWS, false);
 
   private StandInHardware() {
-    try {
-      // Bound to the address "localhost" resolves to first, the one the portal will connect to.
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(executor);
-    server.createContext("/hardware/", this::answer);
-    server.start();
+    server = StandInServer.start("/hardware/", this::answer);
   }
 
   /** A replica answering the seed's two rows until told otherwise. */
@@ -67,7 +55,7 @@ final class StandInHardware implements AutoCloseable {
   }
 
   String url() {
-    return "http://localhost:" + server.getAddress().getPort();
+    return server.url();
   }
 
   StandInHardware answering(int status, String json) {
@@ -112,7 +100,6 @@ final class StandInHardware implements AutoCloseable {
   @Override
   public void close() {
     closed.countDown();
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }
