@@ -67,9 +67,8 @@ final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
   private Mono<Void> answer(
       StoredAnswer stored, ServerHttpRequest request, ServerHttpResponse response) {
     response.setStatusCode(HttpStatus.OK);
-    response
-        .getHeaders()
-        .putAll(cache.hitHeaders(stored, request.getHeaders().getFirst(RequestIds.HEADER)));
+    HttpHeaders headers = response.getHeaders();
+    cache.hitHeaders(stored, request.getHeaders().getFirst(RequestIds.HEADER), headers::add);
     return response.writeWith(Mono.just(response.bufferFactory().wrap(stored.body())));
   }
 

@@ -59,9 +59,7 @@ final class ServletFrontDoor extends OncePerRequestFilter {
   private void answer(StoredAnswer stored, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
-    cache
-        .hitHeaders(stored, request.getHeader(RequestIds.HEADER))
-        .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    cache.hitHeaders(stored, request.getHeader(RequestIds.HEADER), response::addHeader);
     response.getOutputStream().write(stored.body());
   }
 

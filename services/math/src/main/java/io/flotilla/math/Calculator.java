@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Checks inputs against the configured limits, computes on a cache miss, and times every
@@ -89,6 +91,11 @@ class Calculator {
 
   /** A result over {@code maxDigits} is timed as too large and, being thrown, never cached. */
   private String compute(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
+    // The wait can be a third of a second: on an event loop it would hold up every connection that
+    // loop serves. Spring calls the controllers on virtual threads
+    // (spring.threads.virtual.enabled).
+    Assert.state(
+        !Schedulers.isInNonBlockingThread(), "a computation must not wait on an event loop");
     try {
       // Concurrent requests for the same result wait for the one computation.
       return results.get(computation, key -> timed(key, algorithm, maxDigits)).join();

@@ -5,16 +5,13 @@ import io.flotilla.math.MathBodies.QueryFailure;
 import io.flotilla.math.MathBodies.QueryResult;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.function.Supplier;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.HandlerMethod;
 
 /**
  * Seed 000's API: {@code /ping}, {@code /factorial?n=}, {@code /fibonacci?n=}, {@code
@@ -57,20 +54,6 @@ class QueryStyleController {
   ResponseEntity<?> ackermann(
       @RequestParam(required = false) String m, @RequestParam(required = false) String n) {
     return answer("ackermann", () -> calculator.ackermann(m, n));
-  }
-
-  /**
-   * Tomcat refuses to decode a query string with a broken percent escape or invalid UTF-8 ({@code
-   * n=%}, {@code n=%FF}) as soon as a parameter is read. That is the client's mistake, so a 400 in
-   * this API's shape rather than the platform's 500. Each handler is named after its algorithm.
-   */
-  @ExceptionHandler
-  ResponseEntity<QueryFailure> undecodable(
-      InvalidParameterException exception, HandlerMethod handler) {
-    return ResponseEntity.badRequest()
-        .body(
-            new QueryFailure(
-                handler.getMethod().getName(), InvalidInputException.undecodableQuery()));
   }
 
   private ResponseEntity<?> answer(String algo, Supplier<String> calculation) {

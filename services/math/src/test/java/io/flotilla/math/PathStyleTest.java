@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,10 +114,40 @@ class PathStyleTest {
     assertThat(http.get(target)).isEqualTo(json(400, invalid(value)));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/fibonacci/%00/", "/fibonacci/%FF/", "/factorial/%2F/"})
-  void aPathTomcatCannotDecodeIsABadRequest(String target) {
-    // Refused by Tomcat before the application sees it, so in Tomcat's own shape, not JSON.
-    assertThat(http.getRaw(target).status()).isEqualTo(400);
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "/fibonacci/%FF/, %FF",
+    "/fibonacci/%/, %",
+    "/factorial/%E0%80/, %E0%80",
+    "/ackermann/%C0%80/1/, %C0%80",
+    "/ackermann/1/%ZZ, %ZZ"
+  })
+  void aTargetThatIsNotPercentEncodedUtf8NamesWhatWasSent(String target, String value) {
+    // Neither Spring nor Netty would say what is wrong (an empty 400, or U+FFFD for the bytes).
+    assertThat(http.getRaw(target)).isEqualTo(json(400, invalid(value)));
+  }
+
+  @Test
+  void anUndecodableQueryIsNamedAsSuch() {
+    // The query is otherwise ignored, but a broken one keeps Spring from reading the request.
+    assertThat(http.getRaw("/factorial/5/?x=%"))
+        .isEqualTo(json(400, "{\"error\":\"query string is not valid percent-encoded UTF-8\"}"));
+  }
+
+  @Test
+  void decodedControlCharactersAndSlashesAreInvalidNumbersToo() {
+    assertThat(http.getRaw("/fibonacci/%00/")).isEqualTo(json(400, invalid("\\u0000")));
+    assertThat(http.getRaw("/factorial/%2F/")).isEqualTo(json(400, invalid("/")));
+  }
+
+  @Test
+  void anUndecodableTargetOutsideTheApiIsAProblem() {
+    assertThat(http.getRaw("/nowhere/%ZZ"))
+        .isEqualTo(
+            new Http.Answer(
+                400,
+                "application/problem+json",
+                "{\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"The request target is not valid percent-encoded UTF-8.\"}"));
   }
 }
