@@ -3,6 +3,8 @@ package io.flotilla.math;
 import io.flotilla.math.MathBodies.PathFailure;
 import io.flotilla.math.MathBodies.QueryFailure;
 import io.flotilla.platform.RequestIds;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a request whose path or query is not valid percent-encoded UTF-8 ({@code n=%}, {@code
- * n=%FF}, {@code /factorial/%E0/}) in the seeds' shapes. Spring cannot even build such a request (a
- * broken escape is a {@link java.net.URISyntaxException}, which Spring answers with an empty 400)
- * or quietly turns bad bytes into U+FFFD; either way the client would not learn what was wrong.
- * Reactor Netty asks this route before Spring's handler, which every other request reaches.
+ * n=%FF}, {@code /factorial/%E0/}, {@code n=<5>}) in the seeds' shapes. Spring cannot even build
+ * such a request (a broken escape is a {@link java.net.URISyntaxException}, which Spring answers
+ * with an empty 400) or quietly turns bad bytes into U+FFFD; either way the client would not learn
+ * what was wrong. Reactor Netty asks this route before Spring's handler, which every other request
+ * reaches.
  */
 @Component
 class UndecodableRequests implements NettyRouteProvider {
@@ -82,7 +85,7 @@ class UndecodableRequests implements NettyRouteProvider {
   /** The segment to name in seed 001's error, as the client sent it; null if the query is bad. */
   private static String firstUndecodable(String[] segments) {
     for (String segment : segments) {
-      if (!decodable(segment)) {
+      if (!decodable("/" + segment)) {
         return segment;
       }
     }
@@ -90,12 +93,18 @@ class UndecodableRequests implements NettyRouteProvider {
   }
 
   /**
-   * Whether every {@code %} starts a two-digit hex escape and the bytes of the target, escaped or
-   * not, are well-formed UTF-8. Netty hands over the request line byte for byte, one char per byte.
+   * Whether Spring can read the target as it is meant: a URI (no {@code <}, {@code "} or space
+   * unescaped, every {@code %} starting a two-digit hex escape) whose bytes, escaped or not, are
+   * well-formed UTF-8. Netty hands over the request line byte for byte, one char per byte.
    */
   static boolean decodable(String target) {
-    if (plainAscii(target)) {
+    if (plain(target)) {
       return true; // almost every request
+    }
+    try {
+      new URI(target);
+    } catch (URISyntaxException e) {
+      return false;
     }
     byte[] bytes = new byte[target.length()];
     int length = 0;
@@ -122,10 +131,16 @@ class UndecodableRequests implements NettyRouteProvider {
     }
   }
 
-  private static boolean plainAscii(String target) {
+  /** Only letters, digits and punctuation that a URI takes as it is, and no escapes. */
+  private static boolean plain(String target) {
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
-      if (c == '%' || c > 0x7F) {
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~/?&=+,;:@!$'()*".indexOf(c) >= 0;
+      if (!plain) {
         return false;
       }
     }

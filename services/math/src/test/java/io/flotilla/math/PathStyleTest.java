@@ -120,7 +120,8 @@ class PathStyleTest {
     "/fibonacci/%/, %",
     "/factorial/%E0%80/, %E0%80",
     "/ackermann/%C0%80/1/, %C0%80",
-    "/ackermann/1/%ZZ, %ZZ"
+    "/ackermann/1/%ZZ, %ZZ",
+    "/factorial/<5>/, <5>"
   })
   void aTargetThatIsNotPercentEncodedUtf8NamesWhatWasSent(String target, String value) {
     // Neither Spring nor Netty would say what is wrong (an empty 400, or U+FFFD for the bytes).

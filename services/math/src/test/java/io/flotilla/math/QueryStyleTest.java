@@ -295,7 +295,14 @@ class QueryStyleTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/factorial?n=%", "/factorial?n=%FF", "/factorial?n=5&x=%ZZ", "/factorial?x=%E0"})
+      strings = {
+        "/factorial?n=%",
+        "/factorial?n=%FF",
+        "/factorial?n=5&x=%ZZ",
+        "/factorial?x=%E0",
+        "/factorial?n=<5>",
+        "/factorial?n=5%20|%206"
+      })
   void anUndecodableQueryStringIsRejected(String target) {
     assertThat(http.getRaw(target)).isEqualTo(json(400, failed("factorial", UNDECODABLE)));
   }

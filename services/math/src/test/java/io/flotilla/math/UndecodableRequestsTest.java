@@ -18,8 +18,8 @@ class UndecodableRequestsTest {
         "/fibonacci/%D9%A5/",
         "/x?q=%F0%9F%98%80", // an emoji, four bytes
         "/x?q=%00",
-        "/x?q=%e2%88%9e", // lower-case hex
-        "/x?q=\u00e2\u0088\u009e" // the same three bytes unescaped, as Netty gives them
+        "/x?q=a%20b#top",
+        "/x?q=%e2%88%9e" // lower-case hex
       })
   void wellFormedTargetsAreLeftToSpring(String target) {
     assertThat(UndecodableRequests.decodable(target)).isTrue();
@@ -35,7 +35,12 @@ class UndecodableRequestsTest {
         "/factorial?n=%C0%80", // overlong
         "/factorial?n=%ED%A0%80", // a lone surrogate
         "/factorial?n=%E0&x=1", // cut short by the next parameter
-        "/x?q=\u00ff" // an unescaped byte that UTF-8 never uses
+        "/x?q=\u00ff", // an unescaped byte that UTF-8 never uses
+        "/x?q=\u00e2\u0088\u009e", // UTF-8 unescaped: bytes Spring's URI cannot take
+        "/factorial?n=<5>",
+        "/factorial?n=\"5\"",
+        "/factorial?n={5}",
+        "/factorial?n=5|6"
       })
   void brokenEscapesAndMalformedUtf8AreTakenBeforeSpring(String target) {
     assertThat(UndecodableRequests.decodable(target)).isFalse();
