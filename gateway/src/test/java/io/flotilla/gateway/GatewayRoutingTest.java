@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.flotilla.gateway.StandInMath.Received;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -245,5 +248,41 @@ class GatewayRoutingTest {
             .returnResult()
             .getResponseBody();
     return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @LocalServerPort int port;
+
+  /** The whole answer to a request line that {@link java.net.URI} (and so every client) refuses. */
+  private String rawGet(String target) throws IOException {
+    try (var socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/factorial?n=%", "/factorial?n=<5>", "/fibonacci/%ZZ/"})
+  void aTargetThatIsNoUriIsAProblemAnsweredByTheGatewayItself(String target) throws IOException {
+    String answer = rawGet(target);
+
+    assertThat(answer)
+        .startsWith("HTTP/1.0 400")
+        .containsIgnoringCase("Content-Type: application/problem+json")
+        .containsIgnoringCase("X-Request-Id: ")
+        .contains("\"detail\":\"The request target is not a valid URI: ");
+    assertThat(math.drainReceived()).isEmpty();
+  }
+
+  @Test
+  void aUriThatIsNotUtf8IsTheServicesToJudge() throws IOException {
+    rawGet("/factorial?n=%FF");
+
+    assertThat(math.drainReceived())
+        .singleElement()
+        .satisfies(received -> assertThat(received.query()).isEqualTo("n=%FF"));
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -103,6 +104,17 @@ class PlatformAutoConfiguration {
     @Bean
     ReactiveRequestLoggingFilter reactiveRequestLoggingFilter() {
       return new ReactiveRequestLoggingFilter();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = Type.REACTIVE)
+  @ConditionalOnClass(NettyRouteProvider.class)
+  static class Netty {
+
+    @Bean
+    UnreadableRequestTargets unreadableRequestTargets() {
+      return new UnreadableRequestTargets();
     }
   }
 

@@ -142,13 +142,11 @@ class PathStyleTest {
   }
 
   @Test
-  void anUndecodableTargetOutsideTheApiIsAProblem() {
-    assertThat(http.getRaw("/nowhere/%ZZ"))
-        .isEqualTo(
-            new Http.Answer(
-                400,
-                "application/problem+json",
-                "{\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"The request target is not valid percent-encoded UTF-8.\"}"));
+  void aTargetOutsideTheApiThatIsNoUriIsAProblem() {
+    Http.Answer answer = http.getRaw("/nowhere/%ZZ");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.body()).contains("\"detail\":\"The request target is not a valid URI: ");
   }
 }

@@ -1,14 +1,12 @@
-package io.flotilla.math;
+package io.flotilla.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Which request targets the route in front of Spring takes: those that are not UTF-8 when decoded.
- */
-class UndecodableRequestsTest {
+/** Which request targets Spring can read, and which of those are UTF-8 once decoded. */
+class RequestTargetsTest {
 
   @ParameterizedTest
   @ValueSource(
@@ -21,8 +19,9 @@ class UndecodableRequestsTest {
         "/x?q=a%20b#top",
         "/x?q=%e2%88%9e" // lower-case hex
       })
-  void wellFormedTargetsAreLeftToSpring(String target) {
-    assertThat(UndecodableRequests.decodable(target)).isTrue();
+  void wellFormedTargetsAreReadable(String target) {
+    assertThat(RequestTargets.wellFormed(target)).isTrue();
+    assertThat(RequestTargets.readable(target)).isTrue();
   }
 
   @ParameterizedTest
@@ -42,7 +41,19 @@ class UndecodableRequestsTest {
         "/factorial?n={5}",
         "/factorial?n=5|6"
       })
-  void brokenEscapesAndMalformedUtf8AreTakenBeforeSpring(String target) {
-    assertThat(UndecodableRequests.decodable(target)).isFalse();
+  void brokenEscapesAndMalformedUtf8AreNotWellFormed(String target) {
+    assertThat(RequestTargets.wellFormed(target)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/x?q=%FF", "/x?q=%C0%80", "/x?q=\u00ff"})
+  void malformedUtf8InAUriIsStillReadable(String target) {
+    assertThat(RequestTargets.readable(target)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/x?q=%", "/x?q=%ZZ", "/x?q=<5>", "/x y", "/x?q=\"5\"", "/x?q={5}"})
+  void whatIsNoUriIsNotReadable(String target) {
+    assertThat(RequestTargets.readable(target)).isFalse();
   }
 }
