@@ -21,7 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@link ResponseCache} of a reactive service (the gateway): it decorates the whole HTTP
+ * The {@link ResponseCache} of a reactive service (the gateway, math): it decorates the whole HTTP
  * handler, so a hit is answered before Spring's web handler, its observation and its filters.
  */
 final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
