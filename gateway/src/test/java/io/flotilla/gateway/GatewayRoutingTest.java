@@ -50,6 +50,8 @@ class GatewayRoutingTest {
 
   @Autowired WebTestClient client;
 
+  @LocalServerPort int port;
+
   @BeforeEach
   void forgetEarlierRequests() {
     math.drainReceived();
@@ -249,8 +251,6 @@ class GatewayRoutingTest {
             .getResponseBody();
     return new String(body, StandardCharsets.UTF_8);
   }
-
-  @LocalServerPort int port;
 
   /** The whole answer to a request line that {@link java.net.URI} (and so every client) refuses. */
   private String rawGet(String target) throws IOException {

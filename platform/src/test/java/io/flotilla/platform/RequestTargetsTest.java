@@ -3,6 +3,7 @@ package io.flotilla.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which request targets Spring can read, and which of those are UTF-8 once decoded. */
@@ -17,7 +18,8 @@ class RequestTargetsTest {
         "/x?q=%F0%9F%98%80", // an emoji, four bytes
         "/x?q=%00",
         "/x?q=a%20b#top",
-        "/x?q=%e2%88%9e" // lower-case hex
+        "/x?q=%e2%88%9e", // lower-case hex
+        "http://localhost:8081/factorial?n=5" // absolute form
       })
   void wellFormedTargetsAreReadable(String target) {
     assertThat(RequestTargets.wellFormed(target)).isTrue();
@@ -39,7 +41,10 @@ class RequestTargetsTest {
         "/factorial?n=<5>",
         "/factorial?n=\"5\"",
         "/factorial?n={5}",
-        "/factorial?n=5|6"
+        "/factorial?n=5|6",
+        "//[fe80::1%eth0]/x", // a scope id that java.net.URI takes in a host, not in a path
+        "http://[::1%eth0]/factorial?n=%FF",
+        "/x?q=\u0665" // not a byte
       })
   void brokenEscapesAndMalformedUtf8AreNotWellFormed(String target) {
     assertThat(RequestTargets.wellFormed(target)).isFalse();
@@ -52,7 +57,21 @@ class RequestTargetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/x?q=%", "/x?q=%ZZ", "/x?q=<5>", "/x y", "/x?q=\"5\"", "/x?q={5}"})
+  @CsvSource({
+    "/factorial?n=5, /factorial?n=5",
+    "http://localhost:8081/factorial?n=5, /factorial?n=5",
+    "http://localhost:8081, /",
+    "https://h?q=1, /?q=1",
+    "factorial, /factorial",
+    "/a://b, /a://b"
+  })
+  void theOriginFormIsWhatSpringReads(String target, String originForm) {
+    assertThat(RequestTargets.originForm(target)).isEqualTo(originForm);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"/x?q=%", "/x?q=%ZZ", "//[::1]/x", "/x?q=<5>", "/x y", "/x?q=\"5\"", "/x?q={5}"})
   void whatIsNoUriIsNotReadable(String target) {
     assertThat(RequestTargets.readable(target)).isFalse();
   }

@@ -60,6 +60,12 @@ final class InvalidInputException extends RuntimeException {
         echo(offending));
   }
 
+  /** A path segment that is not percent-encoded UTF-8, named as the client sent it. */
+  static InvalidInputException undecodable(String raw) {
+    String shown = echo(raw);
+    return new InvalidInputException("not valid percent-encoded UTF-8: " + shown, shown);
+  }
+
   /** The query string could not be read at all: a broken percent escape or invalid UTF-8. */
   static InvalidInputException undecodableQuery() {
     return new InvalidInputException("query string is not valid percent-encoded UTF-8", "");

@@ -52,9 +52,8 @@ class UndecodableRequests implements NettyRouteProvider, Ordered {
 
   /** The path's segments, still percent-encoded, without the leading slash. */
   private static String[] segments(String target) {
-    int query = target.indexOf('?');
-    String path = query < 0 ? target : target.substring(0, query);
-    return path.substring(path.startsWith("/") ? 1 : 0).split("/", -1);
+    String path = RequestTargets.originForm(target).split("[?#]", 2)[0];
+    return path.substring(1).split("/", -1);
   }
 
   private Mono<Void> refuse(HttpServerRequest request, HttpServerResponse response) {
@@ -67,7 +66,7 @@ class UndecodableRequests implements NettyRouteProvider, Ordered {
       body =
           value == null
               ? new PathFailure(InvalidInputException.undecodableQuery().getMessage())
-              : new PathFailure("invalid number: " + value);
+              : new PathFailure(InvalidInputException.undecodable(value));
     }
     return response
         .status(HttpStatus.BAD_REQUEST.value())
