@@ -44,9 +44,17 @@ public final class RequestTargets {
 
   /** Whether Spring can read the target at all: as the path and query of an http URI. */
   public static boolean readable(String target) {
-    if (plain(target)) {
-      return true; // almost every request
-    }
+    return plain(target) || isUri(target); // plain: almost every request
+  }
+
+  /**
+   * Whether the target is readable and its bytes, percent-escaped or not, are well-formed UTF-8.
+   */
+  public static boolean wellFormed(String target) {
+    return plain(target) || (isUri(target) && isUtf8(originForm(target)));
+  }
+
+  private static boolean isUri(String target) {
     try {
       new URI("http://localhost" + originForm(target));
       return true;
@@ -55,17 +63,8 @@ public final class RequestTargets {
     }
   }
 
-  /**
-   * Whether the target is readable and its bytes, percent-escaped or not, are well-formed UTF-8.
-   */
-  public static boolean wellFormed(String target) {
-    if (plain(target)) {
-      return true;
-    }
-    if (!readable(target)) {
-      return false;
-    }
-    target = originForm(target);
+  /** Whether the bytes a target spells, its escapes decoded, are well-formed UTF-8. */
+  private static boolean isUtf8(String target) {
     byte[] bytes = new byte[target.length()];
     int length = 0;
     for (int i = 0; i < target.length(); i++) {
