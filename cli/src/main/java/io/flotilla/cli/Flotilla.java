@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code flotilla} command. It does nothing itself: each subcommand ({@code menu}, later {@code
- * traffic}) is one thing to do against a running Flotilla.
+ * The {@code flotilla} command. It does nothing itself: each subcommand ({@code menu}, {@code
+ * status}) is one thing to do against a running Flotilla.
  */
 @Command(
     name = "flotilla",
@@ -47,6 +47,7 @@ public final class Flotilla {
       UnaryOperator<String> environment, PrintWriter out, PrintWriter err) {
     return new CommandLine(new Flotilla())
         .addSubcommand(new MenuCommand(environment))
+        .addSubcommand(new StatusCommand(environment))
         // An argument such as "@home" is a restaurant name to look for, not a file to read.
         .setExpandAtFiles(false)
         .setOut(out)

@@ -1,56 +1,29 @@
 package io.flotilla.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
+import io.flotilla.cli.FlotillaClient.ServerProblem;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks Flotilla (the gateway's lunch relay, or the lunch service itself) for {@code
- * {base}/restaurant} and {@code {base}/restaurant/{identifier}}. Anything but the expected JSON
- * becomes a {@link ServerProblem} whose message is one line for the terminal.
+ * {base}/restaurant} and {@code {base}/restaurant/{identifier}}. An answer without the fields the
+ * command needs is a {@link ServerProblem}.
  */
 final class MenuClient {
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private final FlotillaClient flotilla;
 
-  // Bodies carry more than the command reads ("url", "coordinate"): newer servers may add more.
-  private static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  private final String base;
-  private final Duration timeout;
-  private final HttpClient http;
-
-  /**
-   * @param base where {@code /restaurant} is, without a trailing slash
-   * @param timeout how long to wait for each answer
-   */
-  MenuClient(String base, Duration timeout) {
-    this.base = base;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  MenuClient(FlotillaClient flotilla) {
+    this.flotilla = flotilla;
   }
 
   List<Restaurant> restaurants() {
-    RestaurantList list = get("/restaurant", RestaurantList.class);
+    RestaurantList list = flotilla.get("/restaurant", RestaurantList.class);
     if (list.restaurants() == null) {
-      throw new ServerProblem(base + "/restaurant answered without a \"restaurants\" list");
+      throw new ServerProblem(
+          flotilla.base() + "/restaurant answered without a \"restaurants\" list");
     }
     return list.restaurants();
   }
@@ -60,103 +33,11 @@ final class MenuClient {
         "/restaurant/"
             + URLEncoder.encode(restaurant.identifier(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-    RestaurantAnswer answer = get(path, RestaurantAnswer.class);
+    RestaurantAnswer answer = flotilla.get(path, RestaurantAnswer.class);
     if (answer.restaurant() == null) {
-      throw new ServerProblem(base + path + " answered without a \"restaurant\"");
+      throw new ServerProblem(flotilla.base() + path + " answered without a \"restaurant\"");
     }
     return answer.restaurant();
-  }
-
-  /** The body at {@code base + path}, read as the given type; never null. */
-  private <T> T get(String path, Class<T> type) {
-    String url = base + path;
-    HttpResponse<String> response;
-    try {
-      var request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(timeout)
-              .header("Accept", "application/json")
-              .build();
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException e) {
-      throw unreachable("no connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
-    } catch (HttpTimeoutException e) {
-      throw new ServerProblem(url + " did not answer within " + timeout.toSeconds() + " s");
-    } catch (IOException e) {
-      throw unreachable(reason(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ServerProblem("interrupted while waiting for " + url);
-    }
-    int status = response.statusCode();
-    if (status / 100 != 2) {
-      throw new ServerProblem(url + " answered " + status + detail(response.body()));
-    }
-    try {
-      T body = JSON.readValue(response.body(), type);
-      if (body == null) {
-        throw new ServerProblem(url + " answered " + status + " with an empty body");
-      }
-      return body;
-    } catch (JacksonException notTheJsonExpected) {
-      String contentType = response.headers().firstValue("Content-Type").orElse("no content type");
-      throw new ServerProblem(
-          url + " answered " + status + " with " + contentType + ", not the JSON expected");
-    }
-  }
-
-  private ServerProblem unreachable(String reason) {
-    return new ServerProblem(
-        "cannot reach "
-            + base
-            + " ("
-            + reason
-            + ") — is Flotilla running? Start it with ./flotilla up");
-  }
-
-  /** Why a connection failed, in a few words. */
-  private static String reason(IOException e) {
-    // The JDK's client mostly leaves messages out, so the innermost cause's type tells.
-    Throwable innermost = e;
-    String message = e.getMessage();
-    while (innermost.getCause() != null) {
-      innermost = innermost.getCause();
-      message = message != null ? message : innermost.getMessage();
-    }
-    if (innermost instanceof UnresolvedAddressException) {
-      return "unknown host";
-    }
-    if (message != null) {
-      return message.toLowerCase(Locale.ROOT);
-    }
-    return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
-  }
-
-  /**
-   * ": " and what an error body says about itself: the relay and the lunch service answer errors as
-   * problem+json, whose {@code detail} is the useful part. Empty for any other body.
-   */
-  private static String detail(String body) {
-    try {
-      JsonNode problem = JSON.readTree(body);
-      for (String field : List.of("detail", "title")) {
-        JsonNode text = problem.get(field);
-        if (text != null && text.isString() && !text.asString().isBlank()) {
-          // One line, whatever the server wrote.
-          return ": " + text.asString().strip().replaceAll("\\s+", " ");
-        }
-      }
-    } catch (JacksonException notJson) {
-      // Said by the status alone.
-    }
-    return "";
-  }
-
-  /** Flotilla could not be asked, or answered something the command cannot use. */
-  static final class ServerProblem extends RuntimeException {
-    ServerProblem(String message) {
-      super(message);
-    }
   }
 
   /** {@code GET /restaurant}. */

@@ -1,19 +1,17 @@
 package io.flotilla.cli;
 
+import io.flotilla.cli.FlotillaClient.ServerProblem;
 import io.flotilla.cli.MenuClient.Menu;
 import io.flotilla.cli.MenuClient.Restaurant;
-import io.flotilla.cli.MenuClient.ServerProblem;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +45,6 @@ import picocli.CommandLine.Spec;
     })
 final class MenuCommand implements Callable<Integer> {
 
-  static final String DEFAULT_URL = "http://localhost:8080";
-  static final String URL_VARIABLE = "FLOTILLA_URL";
   static final int NOT_FOUND = 1;
   static final int SERVER_PROBLEM = 2;
 
@@ -67,23 +63,7 @@ final class MenuCommand implements Callable<Integer> {
               + " or the error with suggestions when nothing matches.")
   boolean json;
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description =
-          "Where Flotilla answers (default: $"
-              + URL_VARIABLE
-              + ", else "
-              + DEFAULT_URL
-              + "). http://localhost:8089/api asks the lunch service itself.")
-  String url;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "10",
-      description = "How long to wait for each answer (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  @Mixin Connection connection;
 
   @Spec CommandSpec spec;
 
@@ -99,13 +79,13 @@ final class MenuCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var client = new MenuClient(base(), timeout());
+    var client = new MenuClient(connection.client(environment));
     PrintWriter out = spec.commandLine().getOut();
     try {
       List<Restaurant> restaurants = client.restaurants();
       String query = words == null ? "" : String.join(" ", words);
       if (query.isBlank()) {
-        out.print(json ? MenuJson.list(restaurants) : SeedOutput.restaurantList(restaurants));
+        out.print(json ? MenuJson.list(restaurants) : MenuText.restaurantList(restaurants));
         return 0;
       }
       Optional<Restaurant> found = RestaurantMatcher.find(restaurants, query);
@@ -114,51 +94,15 @@ final class MenuCommand implements Callable<Integer> {
         out.print(
             json
                 ? MenuJson.notFound(query, suggestions)
-                : SeedOutput.notFound(query, suggestions, restaurants));
+                : MenuText.notFound(query, suggestions, restaurants));
         return NOT_FOUND;
       }
       Menu menu = client.menu(found.get());
-      out.print(json ? MenuJson.menu(found.get(), menu) : SeedOutput.menu(found.get(), menu));
+      out.print(json ? MenuJson.menu(found.get(), menu) : MenuText.menu(found.get(), menu));
       return 0;
     } catch (ServerProblem problem) {
       spec.commandLine().getErr().print("flotilla: " + problem.getMessage() + "\n");
       return SERVER_PROBLEM;
     }
-  }
-
-  /** --url, else $FLOTILLA_URL, else the gateway on this machine; without a trailing slash. */
-  private String base() {
-    String variable = environment.apply(URL_VARIABLE);
-    boolean fromOption = url != null;
-    String given =
-        fromOption ? url : variable != null && !variable.isBlank() ? variable : DEFAULT_URL;
-    String base = given.strip().replaceAll("/+$", "");
-    URI uri;
-    try {
-      uri = URI.create(base);
-    } catch (IllegalArgumentException notAUri) {
-      uri = null;
-    }
-    if (uri == null
-        || uri.getHost() == null
-        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw new ParameterException(
-          spec.commandLine(),
-          (fromOption ? "--url" : URL_VARIABLE)
-              + " must be an http:// or https:// address such as "
-              + DEFAULT_URL
-              + ", got \""
-              + given
-              + "\"");
-    }
-    return base;
-  }
-
-  private Duration timeout() {
-    if (timeoutSeconds < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--timeout must be at least 1 second, got " + timeoutSeconds);
-    }
-    return Duration.ofSeconds(timeoutSeconds);
   }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ class LauncherIT {
 
   /** Prometheus's and Grafana's files, checked against the running system. */
   private static final Path DEPLOY = Path.of("..", "deploy");
+
+  private static final Path CLI_JAR = Path.of("..", "cli", "target", "flotilla-cli.jar");
 
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -303,6 +306,26 @@ class LauncherIT {
             .contains("\"status\":\"success\"");
       }
     }
+  }
+
+  @Test
+  void theCommandLineSaysEveryServiceIsUp() throws Exception {
+    assertThat(CLI_JAR).as("the command line's jar, built before the launcher").exists();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process status =
+        new ProcessBuilder(java, "-jar", CLI_JAR.toString(), "status", "--url", system.gatewayUrl())
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(status.waitFor()).as(printed).isZero();
+    assertThat(printed.lines())
+        .first()
+        .asString()
+        .startsWith("Flotilla at " + system.gatewayUrl() + " is UP (checked ");
+    assertThat(printed.lines().skip(1))
+        .extracting(line -> line.strip().split(" +", 3)[0] + " " + line.strip().split(" +", 3)[1])
+        .containsExactly("math UP", "menu UP", "portal UP", "search UP", "tweets UP", "users UP");
   }
 
   @Test

@@ -10,9 +10,9 @@ import java.util.Locale;
  * included, so that whatever read it still can. Lines end in "\n" on every platform, as Python's
  * print() did. The one addition is the "Did you mean" line of {@link #notFound}.
  */
-final class SeedOutput {
+final class MenuText {
 
-  private SeedOutput() {}
+  private MenuText() {}
 
   static String restaurantList(List<Restaurant> restaurants) {
     var text = new StringBuilder("Try one of these resaurants:\n\n");
@@ -22,7 +22,7 @@ final class SeedOutput {
     return text.append("\n").toString();
   }
 
-  /** A restaurant with today's menu; names and links as the list has them, as the seed did. */
+  /** A restaurant with today's menu; names and links as the list has them, as the original did. */
   static String menu(Restaurant restaurant, Menu menu) {
     var text = new StringBuilder();
     List<String> dishes = menu.dishes();
@@ -48,8 +48,8 @@ final class SeedOutput {
   }
 
   /**
-   * The seed's apology and list, with the names probably meant in between: "Did you mean: A?", "Did
-   * you mean: A or B?", "Did you mean: A, B or C?".
+   * The original's apology and list, with the names probably meant in between: "Did you mean: A?",
+   * "Did you mean: A or B?", "Did you mean: A, B or C?".
    */
   static String notFound(String query, List<String> suggestions, List<Restaurant> restaurants) {
     var text = new StringBuilder("\nSorry, can't find (").append(query).append(").\n\n");
