@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Seed 004's portal: {@code GET /} shows the hardware list as an HTML page. */
+/** The public portal: {@code GET /} shows the hardware list as an HTML page. */
 @Controller
 class PortalController {
 

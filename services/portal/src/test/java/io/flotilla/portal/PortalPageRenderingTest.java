@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PortalPageRenderingTest {
 
   @Test
-  void theSeedsRowsAreAListOfItsLines() {
+  void theRowsAreAListOfTheOriginalLines() {
     String page =
         PortalPage.hardware(
             List.of(new Hardware("Amazon", "c5", "HIGH"), new Hardware("Azure", "H16mr", "LOW")));
@@ -17,13 +17,23 @@ class PortalPageRenderingTest {
     assertThat(page)
         .contains(
             """
-                <h1>Hardware</h1>
                 <ul class="hardware">
                   <li>Amazon - c5: HIGH</li>
                   <li>Azure - H16mr: LOW</li>
                 </ul>
-                <p><a href="./">Refresh</a></p>
             """);
+  }
+
+  @Test
+  void thePageLeadsBackToTheWebAppAndExplainsAvailability() {
+    String page = PortalPage.hardware(List.of(new Hardware("Amazon", "c5", "HIGH")));
+
+    assertThat(page)
+        .contains("<a href=\"../\">← Back to the web app</a>")
+        .contains(
+            "Availability is HIGH,\n      MEDIUM or LOW as the inventory's availability check")
+        .contains("<a href=\"./\">Refresh</a>");
+    assertThat(PortalPage.unavailable()).contains("← Back to the web app");
   }
 
   @Test
