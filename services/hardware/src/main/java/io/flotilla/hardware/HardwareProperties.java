@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 record HardwareProperties(@Valid @NotNull @DefaultValue Probe probe) {
 
   /**
-   * @param delay how long the simulated check takes (the seed slept 5 s)
+   * @param delay how long the simulated check takes (the original slept 5 s)
    * @param deadline how long a check may take before its row shows {@code UNKNOWN}
    * @param ttl how long an answer is fresh; an older one is still served, and re-checked in the
    *     background
