@@ -238,6 +238,25 @@ class GatewayRoutingTest {
                     "INFO .*flotilla\\.request\\s+: GET /factorial\\?n=-1 400 \\d+\\.\\d{2} ms"));
   }
 
+  @Test
+  void theRequestLineCarriesTheTraceIdThatTheServiceReceives(CapturedOutput output) {
+    client.get().uri("/factorial?n=5").exchange().expectStatus().isOk();
+
+    String traceparent = math.drainReceived().getFirst().traceparent();
+    assertThat(traceparent)
+        .as("W3C trace context sent on")
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    String traceId = traceparent.split("-")[1];
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(output.getOut())
+                .containsPattern(
+                    "\\["
+                        + traceId
+                        + "-[0-9a-f]{16}\\] flotilla\\.request\\s+: GET /factorial\\?n=5 200"));
+  }
+
   private String scrape() {
     byte[] body =
         client

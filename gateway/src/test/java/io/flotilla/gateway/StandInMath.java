@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class StandInMath implements AutoCloseable {
 
   /** What one request looked like when it reached the math service. */
-  record Received(String path, String query, List<String> requestIds) {}
+  record Received(String path, String query, List<String> requestIds, String traceparent) {}
 
   record Answer(int status, String contentType, String body) {}
 
@@ -75,7 +75,8 @@ final class StandInMath implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
       List<String> ids = exchange.getRequestHeaders().getOrDefault("X-Request-Id", List.of());
-      received.add(new Received(path, query, List.copyOf(ids)));
+      String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+      received.add(new Received(path, query, List.copyOf(ids), traceparent));
 
       if (path.startsWith("/ackermann")) {
         try {

@@ -19,6 +19,7 @@ public final class FlotillaLauncher {
 
   public static void main(String[] args) {
     long start = System.nanoTime();
+    ServiceLogRouter.install();
     try {
       List<Service> services = Topology.from(System.getenv());
       for (Service service : services) {

@@ -309,6 +309,20 @@ class LauncherIT {
   }
 
   @Test
+  void eachLineNamesTheServiceThatWroteIt() {
+    // Tomcat logs through the JVM's one java.util.logging: each service's own start-up lines.
+    for (String service : List.of("hardware", "lunch", "users", "tweets", "search")) {
+      assertThat(output())
+          .as("%s's Tomcat line under its own name", service)
+          .anySatisfy(line ->
+              assertThat(line)
+                  .contains("[" + service + "] [", "start-" + service, "Starting Servlet engine"));
+    }
+    assertThat(output())
+        .noneSatisfy(line -> assertThat(line).containsPattern("\\[math\\] \\[ *start-(?!math)"));
+  }
+
+  @Test
   void theCommandLineSaysEveryServiceIsUp() throws Exception {
     assertThat(CLI_JAR).as("the command line's jar, built before the launcher").exists();
     String java = ProcessHandle.current().info().command().orElse("java");

@@ -1,5 +1,7 @@
 package io.flotilla.platform;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -26,20 +28,26 @@ class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
             .build();
     var response = withId.getResponse();
     // Set at commit time, replacing the copy a proxied service sends back; logged then too,
-    // when the status is final (error handlers run outside web filters).
-    response.beforeCommit(() -> {
-      response.getHeaders().set(RequestIds.HEADER, requestId);
-      ServerHttpRequest request = withId.getRequest();
-      HttpStatusCode status = response.getStatusCode();
-      RequestLog.answered(
-          request.getMethod().name(),
-          request.getURI().getRawPath(),
-          request.getURI().getRawQuery(),
-          status == null ? 200 : status.value(),
-          start,
-          requestId);
-      return Mono.empty();
-    });
+    // when the status is final (error handlers run outside web filters). Logged inside the
+    // request's observation, which WebFlux keeps in the Reactor context, so that the line carries
+    // the trace id as a servlet service's does.
+    response.beforeCommit(() ->
+        Mono.deferContextual(context -> {
+          response.getHeaders().set(RequestIds.HEADER, requestId);
+          ServerHttpRequest request = withId.getRequest();
+          HttpStatusCode status = response.getStatusCode();
+          Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+          try (Observation.Scope scope = observation == null ? null : observation.openScope()) {
+            RequestLog.answered(
+                request.getMethod().name(),
+                request.getURI().getRawPath(),
+                request.getURI().getRawQuery(),
+                status == null ? 200 : status.value(),
+                start,
+                requestId);
+          }
+          return Mono.empty();
+        }));
     return chain.filter(withId);
   }
 

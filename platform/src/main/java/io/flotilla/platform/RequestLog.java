@@ -25,8 +25,22 @@ final class RequestLog {
 
   static void answered(
       String method, String path, String query, int status, long startNanos, String requestId) {
-    // Scrapes and probes would drown the interesting lines, so they log one level lower.
-    Level level = isProbeOrScrape(path) ? Level.DEBUG : Level.INFO;
+    answered(method, path, query, status, startNanos, requestId, false);
+  }
+
+  /**
+   * @param routine the handler marked the answer as routine ({@link RoutineRequest})
+   */
+  static void answered(
+      String method,
+      String path,
+      String query,
+      int status,
+      long startNanos,
+      String requestId,
+      boolean routine) {
+    // Scrapes, probes and routine answers would drown the interesting lines: one level lower.
+    Level level = routine || isProbeOrScrape(path) ? Level.DEBUG : Level.INFO;
     if (!log.isEnabledForLevel(level)) {
       return;
     }

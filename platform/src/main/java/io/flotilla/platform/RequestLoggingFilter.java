@@ -30,7 +30,8 @@ class RequestLoggingFilter extends OncePerRequestFilter {
           request.getQueryString(),
           response.getStatus(),
           start,
-          requestId);
+          requestId,
+          request.getAttribute(RoutineRequest.ATTRIBUTE) != null);
       MDC.remove(MDC_KEY);
     }
   }

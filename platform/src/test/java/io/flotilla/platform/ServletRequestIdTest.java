@@ -115,6 +115,19 @@ class ServletRequestIdTest {
     assertThat(output.getOut()).doesNotContain("GET /actuator/health/liveness");
   }
 
+  @Test
+  void anAnswerItsHandlerCallsRoutineIsNotLoggedAtInfo(CapturedOutput output) {
+    client.get().uri("/idle-poll").exchange().expectStatus().isOk();
+    client.get().uri("/hello?name=after-poll").exchange().expectStatus().isOk();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(output.getOut())
+                .containsPattern(logLine("GET /hello\\?name=after-poll 200")));
+    assertThat(output.getOut()).doesNotContain("GET /idle-poll");
+  }
+
   private static Pattern logLine(String methodTargetStatus) {
     return Pattern.compile(
         "INFO .*flotilla\\.request\\s+: " + methodTargetStatus + " \\d+\\.\\d{2} ms\\R");

@@ -1,5 +1,6 @@
 package io.flotilla.platform.sample;
 
+import io.flotilla.platform.RoutineRequest;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +11,13 @@ class SampleController {
   @GetMapping("/hello")
   Map<String, String> hello() {
     return Map.of("greeting", "hello");
+  }
+
+  /** Answers like a long poll that found nothing: routine, so logged below INFO. */
+  @GetMapping("/idle-poll")
+  Map<String, String> idlePoll() {
+    RoutineRequest.mark();
+    return Map.of();
   }
 
   @GetMapping("/boom")

@@ -2,6 +2,7 @@ package io.flotilla.tweets;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.flotilla.platform.RoutineRequest;
 import io.flotilla.tweets.ChangeLog.Change;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
@@ -48,6 +49,9 @@ class ChangeFeedController {
           "limit must be an integer from 1 to " + MAX_LIMIT + ", got " + limit + ".");
     }
     List<Change> changes = feed.read(after, limit, waitOf(wait));
+    if (changes.isEmpty()) {
+      RoutineRequest.mark(); // an idle long poll: one every wait, all day long
+    }
     return new FeedJson(
         changes.stream().map(ChangeJson::of).toList(),
         changes.isEmpty() ? after : changes.getLast().seq());
