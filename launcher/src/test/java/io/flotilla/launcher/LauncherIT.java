@@ -1,6 +1,7 @@
 package io.flotilla.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
@@ -12,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -320,6 +323,28 @@ class LauncherIT {
     }
     assertThat(output())
         .noneSatisfy(line -> assertThat(line).containsPattern("\\[math\\] \\[ *start-(?!math)"));
+  }
+
+  @Test
+  void oneRequestCanBeFollowedThroughTheLogsOfEveryServiceItTouched() throws Exception {
+    String traceId = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+    // A restaurant no other test asks for, so the relay asks the lunch service too.
+    HttpResponse<String> menu =
+        send(
+            HttpRequest.newBuilder(gateway("/restaurant/hubben"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+    assertThat(menu.statusCode()).isEqualTo(200);
+
+    for (String service : List.of("gateway", "menu", "lunch")) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() ->
+              assertThat(output())
+                  .as("%s's request line with trace %s", service, traceId)
+                  .anySatisfy(line ->
+                      assertThat(line)
+                          .contains("[" + service + "]", "[" + traceId + "-", "flotilla.request")));
+    }
   }
 
   @Test
