@@ -1,5 +1,6 @@
 package io.flotilla.platform;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
@@ -119,6 +120,28 @@ class PlatformAutoConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      value = OpenApiCustomizer.class,
+      name = "org.springframework.security.oauth2.jwt.JwtDecoder")
+  static class SecuredApiDocs {
+
+    /**
+     * The bearer JWT scheme that secured operations name ({@code @SecurityRequirement(name =
+     * "bearer")}), so that Swagger UI offers an Authorize button and "Try it out" can write.
+     */
+    @Bean
+    OpenApiCustomizer bearerScheme() {
+      return api -> {
+        if (api.getComponents() == null) {
+          api.components(new Components());
+        }
+        api.getComponents()
+            .addSecuritySchemes(ApiDocsConventions.BEARER, ApiDocsConventions.bearerScheme());
+      };
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(OpenApiCustomizer.class)
   static class ApiDocs {
 
@@ -129,6 +152,14 @@ class PlatformAutoConfiguration {
      * the gateway must not (and in a cluster cannot) reach. Every public path is the same on the
      * gateway as on the service, so "/" is right for both.
      */
+    /** Tags, trailing-slash twins and error responses: see {@link ApiDocsConventions}. */
+    @Bean
+    OpenApiCustomizer apiDocsConventions(Environment environment) {
+      return new ApiDocsConventions(
+          environment.getProperty("spring.application.name", "service"),
+          environment.getProperty("flotilla.api-docs.problems", Boolean.class, true));
+    }
+
     @Bean
     OpenApiCustomizer relativeServerUrl(Environment environment) {
       String service = environment.getProperty("spring.application.name", "service");
