@@ -92,6 +92,41 @@ class WebAppTest {
   }
 
   @Test
+  void pagesAllowOnlyThisOriginsScriptsAndStylesAndAreNeverFramed() {
+    client
+        .get()
+        .uri("/")
+        .exchange()
+        .expectHeader()
+        .valueEquals(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+                + " form-action 'self'; frame-ancestors 'none'")
+        .expectHeader()
+        .valueEquals("X-Content-Type-Options", "nosniff")
+        .expectHeader()
+        .valueEquals("X-Frame-Options", "DENY")
+        .expectHeader()
+        .valueEquals("Referrer-Policy", "same-origin");
+  }
+
+  @Test
+  void everyAnswerIsNeverSniffedEvenAnErrorOrAProxiedOne() {
+    for (String path : new String[] {"/app.css", "/js/app.js", "/factorial?n=5", "/nope"}) {
+      client
+          .get()
+          .uri(path)
+          .exchange()
+          .expectHeader()
+          .valueEquals("X-Content-Type-Options", "nosniff")
+          .expectHeader()
+          .valueEquals("Referrer-Policy", "same-origin")
+          .expectHeader()
+          .doesNotExist("Content-Security-Policy");
+    }
+  }
+
+  @Test
   void modulesAreServedAsJavaScriptAndRevalidated() {
     for (String module :
         new String[] {"app", "api", "dom", "session", "home", "math", "menus", "microblog"}) {
