@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** A service that does not answer within the response timeout gets the client a 504. */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms")
+    properties = "flotilla.gateway.response-timeout=500ms")
 @AutoConfigureWebTestClient
 class GatewayTimeoutTest {
 

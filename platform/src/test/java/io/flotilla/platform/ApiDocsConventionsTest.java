@@ -91,7 +91,8 @@ class ApiDocsConventionsTest {
   private static OpenAPI document(Object... pathsAndGets) {
     Paths paths = new Paths();
     for (int i = 0; i < pathsAndGets.length; i += 2) {
-      paths.addPathItem((String) pathsAndGets[i], new PathItem().get((Operation) pathsAndGets[i + 1]));
+      var get = (Operation) pathsAndGets[i + 1];
+      paths.addPathItem((String) pathsAndGets[i], new PathItem().get(get));
     }
     return new OpenAPI().paths(paths);
   }
