@@ -32,14 +32,10 @@ class ConfigurationMetadataTest {
             property -> property.get("type"),
             property -> property.get("defaultValue"))
         .containsExactlyInAnyOrder(
-            tuple(
-                "flotilla.hardware.probe.cache-size", "java.lang.Long", 10000),
-            tuple(
-                "flotilla.hardware.probe.deadline", "java.time.Duration", "8s"),
-            tuple(
-                "flotilla.hardware.probe.delay", "java.time.Duration", "5s"),
-            tuple(
-                "flotilla.hardware.probe.ttl", "java.time.Duration", "60s"));
+            tuple("flotilla.hardware.probe.cache-size", "java.lang.Long", 10000),
+            tuple("flotilla.hardware.probe.deadline", "java.time.Duration", "8s"),
+            tuple("flotilla.hardware.probe.delay", "java.time.Duration", "5s"),
+            tuple("flotilla.hardware.probe.ttl", "java.time.Duration", "60s"));
     assertThat(properties)
         .allSatisfy(property -> assertThat((String) property.get("description")).isNotBlank());
   }
