@@ -309,13 +309,18 @@ EOF
     fail_with_log "nginx rejected its config $dir/nginx.conf" "$dir/test.log"
   "$bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
   NGINX_PID=$!
-  local i
-  for ((i = 0; i < 100; i++)); do
-    [[ $(http_code "$NGINX/factorial") == 200 ]] && return 0
-    alive "$NGINX_PID" || fail_with_log "nginx exited at start" "$dir/error.log"
+  await_ok nginx "$NGINX/factorial" "$NGINX_PID" "$dir/error.log"
+}
+
+# Waits (10 s at most) until a GET of the url answers 200, failing if the process exits first.
+await_ok() {
+  local name=$1 url=$2 pid=$3 logfile=$4 i
+  for ((i = 0; i < 200; i++)); do
+    [[ $(http_code "$url") == 200 ]] && return 0
+    alive "$pid" || fail_with_log "$name exited at start" "$logfile"
     sleep 0.05
   done
-  fail_with_log "nginx does not answer on $NGINX" "$dir/error.log"
+  fail_with_log "$name does not answer on $url" "$logfile"
 }
 
 # The Flask anchor: the math API as it was before Flotilla, on gunicorn with 3 sync workers.
@@ -323,13 +328,7 @@ start_flask() {
   gunicorn --workers 3 --bind "127.0.0.1:$FLASK_PORT" --chdir "$ROOT/bench/flask" app:app \
     >"$WORK_DIR/gunicorn.log" 2>&1 &
   FLASK_PID=$!
-  local i
-  for ((i = 0; i < 200; i++)); do
-    [[ $(http_code "$FLASK/factorial?n=20") == 200 ]] && return 0
-    alive "$FLASK_PID" || fail_with_log "gunicorn exited at start" "$WORK_DIR/gunicorn.log"
-    sleep 0.05
-  done
-  fail_with_log "gunicorn does not answer on $FLASK" "$WORK_DIR/gunicorn.log"
+  await_ok gunicorn "$FLASK/factorial?n=20" "$FLASK_PID" "$WORK_DIR/gunicorn.log"
 }
 
 # ---------------------------------------------------------------------------------------------
