@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Flotilla benchmark: throughput and latency of the math service, direct and through the gateway
-# (from its edge cache, and past it with Cache-Control: no-cache),
-# against a local nginx ceiling; start-to-ready time; resident memory; big computations end to end;
+# Flotilla benchmark: throughput and latency of the math service computing (no HTTP cache), direct,
+# behind nginx as a reverse proxy and through the gateway (past its edge cache and from it), against
+# anchors in the same run: nginx's fixed body (the ceiling), nginx proxying to math, and a Flask app
+# under gunicorn with 3 workers (bench/flask/app.py); start-to-ready time; resident memory; big computations end to end;
 # the inventory portal page cold and warm with 2 and 100 rows, and its throughput; the menu relay's
 # cached answer direct and through the gateway against nginx serving the same body, and how often
 # the relay called the upstream under load; the microblog's tweet writes per second, timeline and
@@ -13,6 +14,8 @@
 #   BENCH_SYSTEM=launcher|jars  launcher (default): java -jar launcher/target/flotilla-launcher.jar
 #                               jars: services/math/target/flotilla-math-exec.jar and
 #                                     gateway/target/flotilla-gateway-exec.jar as two JVMs
+#   BENCH_MATH_JAR, BENCH_GATEWAY_JAR  other jars for BENCH_SYSTEM=jars (to compare two builds)
+#   BENCH_PORT_OFFSET=0         BENCH_SYSTEM=jars: add this to every port (8080 -> 8080+offset)
 #   BENCH_DURATION=15           seconds of each measured wrk run
 #   BENCH_CONNECTIONS=20        wrk connections (-c), warm-up and measurement
 #   BENCH_WARMUP=60             seconds of wrk warm-up per target before measuring
@@ -26,7 +29,8 @@
 #                               timeline and search are measured
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
 #
-# Needs ports 8080, 8081 and 8090 free (and 8082, 8086, 8087, 8089 for the launcher's other services). Installs wrk and nginx from Debian if missing.
+# Needs ports 8080, 8081, 8090-8092 free (and 8082, 8086, 8087, 8089 for the launcher's other
+# services). Installs wrk, nginx, gunicorn and python3-flask from Debian if missing.
 # Informational: exits 0 whether or not the throughput goals are met.
 set -euo pipefail
 export LC_ALL=C
@@ -44,22 +48,28 @@ BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu,microblog}
 BENCH_TWEETS=${BENCH_TWEETS:-100000}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
-GATEWAY_PORT=8080
-MATH_PORT=8081
-NGINX_PORT=8090
+BENCH_PORT_OFFSET=${BENCH_PORT_OFFSET:-0}
+GATEWAY_PORT=$((8080 + BENCH_PORT_OFFSET))
+MATH_PORT=$((8081 + BENCH_PORT_OFFSET))
+NGINX_PORT=$((8090 + BENCH_PORT_OFFSET))
+NGINX_PROXY_PORT=$((8091 + BENCH_PORT_OFFSET))
+FLASK_PORT=$((8092 + BENCH_PORT_OFFSET))
 GATEWAY=http://127.0.0.1:$GATEWAY_PORT
 MATH=http://127.0.0.1:$MATH_PORT
 NGINX=http://127.0.0.1:$NGINX_PORT
+NGINX_PROXY=http://127.0.0.1:$NGINX_PROXY_PORT
+FLASK=http://127.0.0.1:$FLASK_PORT
 # What the math service answers for /factorial?n=20; nginx returns it verbatim as the ceiling.
 EXPECTED_BODY='{"algo":"factorial","result":2432902008176640000,"status":"success"}'
 READY_LINE='Flotilla is ready'
 
 LAUNCHER_JAR=$ROOT/launcher/target/flotilla-launcher.jar
-MATH_JAR=$ROOT/services/math/target/flotilla-math-exec.jar
-GATEWAY_JAR=$ROOT/gateway/target/flotilla-gateway-exec.jar
+MATH_JAR=${BENCH_MATH_JAR:-$ROOT/services/math/target/flotilla-math-exec.jar}
+GATEWAY_JAR=${BENCH_GATEWAY_JAR:-$ROOT/gateway/target/flotilla-gateway-exec.jar}
 
 WORK_DIR=""
 NGINX_PID=""
+FLASK_PID=""
 JVM_PIDS=()
 JVM_NAMES=()
 JVM_LOGS=()
@@ -147,6 +157,9 @@ cleanup() {
   if [[ -n $NGINX_PID ]]; then
     stop_pid "$NGINX_PID"
   fi
+  if [[ -n $FLASK_PID ]]; then
+    stop_pid "$FLASK_PID"
+  fi
   if [[ -n $WORK_DIR ]]; then
     if ((rc != 0)); then
       printf 'bench: failed (exit %d); logs kept in %s\n' "$rc" "$WORK_DIR" >&2
@@ -167,6 +180,8 @@ ensure_tools() {
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v gunicorn >/dev/null 2>&1 || missing+=(gunicorn)
+  python3 -c 'import flask' >/dev/null 2>&1 || missing+=(python3-flask)
   ((${#missing[@]} == 0)) && return 0
   if ((EUID != 0)); then
     command -v sudo >/dev/null 2>&1 || fail "missing ${missing[*]} and not root (no sudo to install them)"
@@ -262,6 +277,20 @@ http {
   fastcgi_temp_path $dir/fastcgi;
   uwsgi_temp_path $dir/uwsgi;
   scgi_temp_path $dir/scgi;
+  # The hop a user would otherwise deploy in front of math: a reverse proxy keeping its
+  # connections to the service open.
+  upstream math {
+    server 127.0.0.1:$MATH_PORT;
+    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PROXY_PORT;
+    location / {
+      proxy_pass http://math;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location = /factorial {
@@ -280,13 +309,26 @@ EOF
     fail_with_log "nginx rejected its config $dir/nginx.conf" "$dir/test.log"
   "$bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
   NGINX_PID=$!
-  local i
-  for ((i = 0; i < 100; i++)); do
-    [[ $(http_code "$NGINX/factorial") == 200 ]] && return 0
-    alive "$NGINX_PID" || fail_with_log "nginx exited at start" "$dir/error.log"
+  await_ok nginx "$NGINX/factorial" "$NGINX_PID" "$dir/error.log"
+}
+
+# Waits (10 s at most) until a GET of the url answers 200, failing if the process exits first.
+await_ok() {
+  local name=$1 url=$2 pid=$3 logfile=$4 i
+  for ((i = 0; i < 200; i++)); do
+    [[ $(http_code "$url") == 200 ]] && return 0
+    alive "$pid" || fail_with_log "$name exited at start" "$logfile"
     sleep 0.05
   done
-  fail_with_log "nginx does not answer on $NGINX" "$dir/error.log"
+  fail_with_log "$name does not answer on $url" "$logfile"
+}
+
+# The Flask anchor: the math API as it was before Flotilla, on gunicorn with 3 sync workers.
+start_flask() {
+  gunicorn --workers 3 --bind "127.0.0.1:$FLASK_PORT" --chdir "$ROOT/bench/flask" app:app \
+    >"$WORK_DIR/gunicorn.log" 2>&1 &
+  FLASK_PID=$!
+  await_ok gunicorn "$FLASK/factorial?n=20" "$FLASK_PID" "$WORK_DIR/gunicorn.log"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -310,8 +352,8 @@ start_system() {
       start_jvm launcher -jar "$LAUNCHER_JAR"
       ;;
     jars)
-      start_jvm math -jar "$MATH_JAR"
-      start_jvm gateway -jar "$GATEWAY_JAR"
+      MATH_PORT=$MATH_PORT start_jvm math -jar "$MATH_JAR"
+      GATEWAY_PORT=$GATEWAY_PORT MATH_URL=$MATH start_jvm gateway -jar "$GATEWAY_JAR"
       ;;
   esac
   deadline=$((START_MS + BENCH_START_TIMEOUT * 1000))
@@ -413,6 +455,8 @@ LUNCH=http://127.0.0.1:8089
 declare -A URL=(
   [nginx]="$NGINX/factorial?n=20"
   [math]="$MATH/factorial?n=20"
+  [nginx_proxy]="$NGINX_PROXY/factorial?n=20"
+  [flask]="$FLASK/factorial?n=20"
   [gateway]="$GATEWAY/factorial?n=20"
   [nginx_menu]="$NGINX/restaurant/dufva"
   [menu]="$MENU/restaurant/dufva"
@@ -420,27 +464,37 @@ declare -A URL=(
   [gateway_proxy]="$GATEWAY/factorial?n=20"
   [gateway_menu_proxy]="$GATEWAY/restaurant/dufva"
 )
-# Past the gateway's edge cache: what proxying to the service costs.
-declare -A HEADER=([gateway_proxy]="Cache-Control: no-cache" [gateway_menu_proxy]="Cache-Control: no-cache")
+# Past every HTTP cache: the service computes (from its result cache for a repeated n), which is
+# what a client with a new question gets.
+declare -A HEADER=(
+  [math]="Cache-Control: no-cache"
+  [nginx_proxy]="Cache-Control: no-cache"
+  [gateway_proxy]="Cache-Control: no-cache"
+  [gateway_menu_proxy]="Cache-Control: no-cache"
+)
 declare -A LABEL=(
   [nginx]="nginx, static body (ceiling)"
-  [math]="math direct (:$MATH_PORT)"
-  [gateway]="gateway -> math (:$GATEWAY_PORT)"
-  [gateway_proxy]="gateway -> math, no-cache (proxied)"
+  [math]="math direct, no-cache (computes)"
+  [nginx_proxy]="nginx proxy -> math, no-cache"
+  [flask]="Flask, gunicorn 3 workers"
+  [gateway]="gateway -> math, edge cache"
+  [gateway_proxy]="gateway -> math, no-cache"
   [nginx_menu]="nginx, static menu body (ceiling)"
   [menu]="menu relay direct (:8082), cached"
   [gateway_menu]="gateway -> menu relay, cached"
   [gateway_menu_proxy]="gateway -> relay, no-cache (proxied)"
 )
-declare -A GOAL=([math]=0.5 [gateway]=0.35 [menu]=0.5 [gateway_menu]=0.35)
+declare -A GOAL=([math]=0.35 [gateway]=0.35 [menu]=0.5 [gateway_menu]=0.35)
+# Goals against another anchor than nginx's fixed body: target=anchor:ratio.
+PAIR_GOALS=("math=flask:10" "gateway_proxy=nginx_proxy:0.6")
 declare -A RPS P50 P99 ERRORS RATIO VERDICT
-MATH_TARGETS=(nginx math gateway gateway_proxy)
+MATH_TARGETS=(nginx math nginx_proxy flask gateway gateway_proxy)
 MENU_TARGETS=(nginx_menu menu gateway_menu gateway_menu_proxy)
 
 check_bodies() {
   local target body
   for target in "${MATH_TARGETS[@]}"; do
-    body=$(curl -sS --max-time 10 "${URL[$target]}") || fail "GET ${URL[$target]} failed"
+    body=$(curl -sS --max-time 10 "${URL[$target]}" | tr -d '\n') || fail "GET ${URL[$target]} failed"
     [[ $body == "$EXPECTED_BODY" ]] ||
       warn "$target answers '$body' for n=20, not the nginx body '$EXPECTED_BODY'"
   done
@@ -490,7 +544,23 @@ print_load_table() {
     printf '  %-34s >= %.2f x nginx: %s x  %s\n' "${LABEL[$target]}" "${GOAL[$target]}" \
       "${RATIO[$target]}" "${VERDICT[$target]}"
   done
+  pair_goals | sed 's/^/  /'
   echo
+}
+
+# "label >= goal x anchor: ratio x  PASS|BELOW" for each PAIR_GOALS entry that was measured.
+pair_goals() {
+  local pair target anchor goal r verdict
+  for pair in "${PAIR_GOALS[@]}"; do
+    target=${pair%%=*}
+    anchor=${pair#*=}
+    goal=${anchor#*:}
+    anchor=${anchor%%:*}
+    [[ -n ${RPS[$target]:-} && -n ${RPS[$anchor]:-} ]] || continue
+    r=$(ratio "${RPS[$target]}" "${RPS[$anchor]}")
+    if at_least "$r" "$goal"; then verdict=PASS; else verdict=BELOW; fi
+    printf '%-34s >= %s x %s: %s x  %s\n' "${LABEL[$target]}" "$goal" "${LABEL[$anchor]}" "$r" "$verdict"
+  done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -738,6 +808,8 @@ print_summary() {
       "${P50[$target]}" "${P99[$target]}" "${RATIO[$target]}" "$goal"
   done
   echo
+  pair_goals | sed 's/^/- /'
+  echo
   echo "| Measurement | Value |"
   echo "|---|---|"
   echo "| Start to ready (process start until :8080/ping and :8081/ping answer 200) | $(ms_to_s $((READY_MS - START_MS))) s |"
@@ -802,17 +874,20 @@ main() {
   positive_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS"
   positive_int BENCH_WARMUP "$BENCH_WARMUP"
   positive_int BENCH_START_TIMEOUT "$BENCH_START_TIMEOUT"
+  [[ $BENCH_PORT_OFFSET =~ ^[0-9]+$ ]] || fail "BENCH_PORT_OFFSET must be a number, got '$BENCH_PORT_OFFSET'"
+  [[ $BENCH_PORT_OFFSET == 0 || $BENCH_SYSTEM == jars ]] ||
+    fail "BENCH_PORT_OFFSET needs BENCH_SYSTEM=jars (the launcher's ports are fixed)"
   THREADS=$((BENCH_CONNECTIONS < 2 ? BENCH_CONNECTIONS : 2))
 
   local port owner busy=0
-  for port in $GATEWAY_PORT $MATH_PORT $NGINX_PORT; do
+  for port in $GATEWAY_PORT $MATH_PORT $NGINX_PORT $NGINX_PROXY_PORT $FLASK_PORT; do
     owner=$(port_owner "$port")
     if [[ -n $owner ]]; then
       printf 'bench: error: port %s is taken:\n%s\n' "$port" "$owner" >&2
       busy=1
     fi
   done
-  ((busy == 0)) || fail "ports $GATEWAY_PORT, $MATH_PORT and $NGINX_PORT must be free; stop whatever holds them"
+  ((busy == 0)) || fail "ports $GATEWAY_PORT, $MATH_PORT, $NGINX_PORT-$FLASK_PORT must be free; stop whatever holds them"
 
   LOAD_START=$(loadavg)
   if awk -v l="${LOAD_START%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
@@ -831,8 +906,10 @@ main() {
   trap 'exit 143' TERM
   log "logs in $WORK_DIR"
 
-  log "starting nginx on $NGINX"
+  log "starting nginx on $NGINX (fixed body) and $NGINX_PROXY (proxy to math)"
   start_nginx
+  log "starting gunicorn (Flask, 3 workers) on $FLASK"
+  start_flask
 
   # A data directory of the run's own: the inventory starts from the seed's rows and the rows the
   # benchmark adds do not stay in ./data.

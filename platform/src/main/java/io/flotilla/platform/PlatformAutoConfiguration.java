@@ -4,7 +4,6 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.JsonErrorReportValve;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.slf4j.MDC;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -84,15 +83,15 @@ class PlatformAutoConfiguration {
     }
 
     /**
-     * Requests Tomcat refuses before Spring sees them (an encoded slash, a NUL in the path) get
-     * Tomcat's own error body: JSON like everything else, not its HTML page.
+     * Requests Tomcat refuses before Spring sees them (a broken percent escape, an encoded slash, a
+     * NUL in the path) get problem details too, not Tomcat's HTML page or its stack trace.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcatItself() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemsFromTomcatItself() {
       return factory ->
           factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
-              host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+              host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
           });
     }

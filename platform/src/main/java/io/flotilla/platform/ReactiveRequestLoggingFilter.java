@@ -11,8 +11,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Reactive services (the gateway, math): carries the request id, passing it on to whatever the
- * request is forwarded to, and logs every request with its duration.
+ * Reactive services (the gateway): carries the request id, passing it on to whatever the request is
+ * forwarded to, and logs every request with its duration.
  */
 class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
 

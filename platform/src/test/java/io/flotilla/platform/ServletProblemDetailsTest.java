@@ -39,9 +39,9 @@ class ServletProblemDetailsTest {
 
       assertThat(answer)
           .startsWith("HTTP/1.1 400")
-          .contains("Content-Type: application/json")
-          .contains("\"status\": 400")
-          .doesNotContain("<html", "Apache Tomcat/");
+          .contains("Content-Type: application/problem+json")
+          .contains("\"status\":400")
+          .doesNotContain("<html", "Apache Tomcat/", "Exception");
     }
   }
 

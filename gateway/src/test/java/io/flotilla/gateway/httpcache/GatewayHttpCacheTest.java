@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "flotilla.http-cache.max-entry-size=4KB")
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayHttpCacheTest {
 
   static final StandInOrigin math = new StandInOrigin();
@@ -227,6 +231,36 @@ class GatewayHttpCacheTest {
     assertThat(count("miss") - misses).isEqualTo(1);
     assertThat(count("bypass") - bypasses).isEqualTo(1);
     assertThat(registry.get("flotilla.http.cache.entries").gauge().value()).isPositive();
+  }
+
+  @Test
+  void aHitIsARequestLikeAnyOtherInTheServerMetrics() {
+    String path = path(Map.of("Cache-Control", "public, max-age=60"));
+    get(path);
+    double before = serverRequests();
+
+    assertThat(get(path).getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> serverRequests() == before + 1);
+    assertThat(math.requests(path)).isOne();
+  }
+
+  @Test
+  void aHitIsWrittenToTheRequestLog(CapturedOutput output) {
+    String path = path(Map.of("Cache-Control", "public, max-age=60"));
+
+    get(path);
+    assertThat(get(path).getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+
+    assertThat(math.requests(path)).isOne();
+    assertThat(output.getOut().lines().filter(line -> line.contains("GET " + path + " 200 ")))
+        .hasSize(2);
+  }
+
+  private double serverRequests() {
+    return registry.find("http.server.requests").timers().stream()
+        .mapToDouble(timer -> timer.count())
+        .sum();
   }
 
   private double count(String result) {

@@ -3,7 +3,7 @@ package io.flotilla.math;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** The wire contract of both seeds, success and error bodies, in one place. */
+/** The wire contract of both URL styles, success and error bodies, in one place. */
 final class MathBodies {
 
   private MathBodies() {}
@@ -13,7 +13,7 @@ final class MathBodies {
     static final Pong PONG = new Pong("pong");
   }
 
-  /** Seed 000: {@code {"algo":"factorial","result":120,"status":"success"}}. */
+  /** Query style: {@code {"algo":"factorial","result":120,"status":"success"}}. */
   record QueryResult(
       String algo,
       @Schema(type = "integer", description = "the exact result, as a JSON number of any size")
@@ -25,17 +25,29 @@ final class MathBodies {
     }
   }
 
-  /** Seed 000 errors: {@code {"algo":"factorial","status":"failed","error":"n must be ..."}}. */
-  record QueryFailure(String algo, String status, String error) {
+  /**
+   * Query style failure: {@code {"algo":"factorial","result":"n must be ...","status":"failed",
+   * "error":"n must be ..."}}. Clients of the original API read the message under {@code result};
+   * {@code error} carries the same message for clients that read it there.
+   */
+  record QueryFailure(
+      String algo,
+      @Schema(description = "what was wrong and what is allowed") String result,
+      String status,
+      @Schema(description = "the same message as result") String error) {
+    QueryFailure(String algo, String message) {
+      this(algo, message, "failed", message);
+    }
+
     QueryFailure(String algo, InvalidInputException invalid) {
-      this(algo, "failed", invalid.getMessage());
+      this(algo, invalid.getMessage());
     }
   }
 
-  /** Seed 001: {@code {"response":"120"}}, a string "due to JSON limitations for int values". */
+  /** Path style: {@code {"response":"120"}}, the result as a decimal string. */
   record PathResult(String response) {}
 
-  /** Seed 001 errors: {@code {"error":"invalid number: 401"}}. */
+  /** Path style failure: {@code {"error":"invalid number: 401"}}, naming the refused value. */
   record PathFailure(String error) {
     PathFailure(InvalidInputException invalid) {
       this("invalid number: " + invalid.value());

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seed 001's API: {@code /fibonacci/{n}/}, {@code /factorial/{n}/}, {@code /ackermann/{m}/{n}/},
- * trailing slash optional. The seed promised 400 for invalid input and gave 500; this gives 400.
+ * The path style: {@code /fibonacci/{n}/}, {@code /factorial/{n}/}, {@code /ackermann/{m}/{n}/},
+ * trailing slash optional. Results are decimal strings; invalid input is a 400 naming the value.
  */
 // Every answer is JSON: a client that accepts nothing else gets a 406 before any handler runs,
 // rather than an error body that cannot be written.

@@ -46,10 +46,19 @@ class QueryStyleTest {
     return "{\"algo\":\"" + algo + "\",\"result\":" + result + ",\"status\":\"success\"}";
   }
 
-  /** The failure body; the message is given as text and JSON-escaped here. */
+  /**
+   * The failure body: the message under {@code result}, where clients of the original API read it,
+   * and the same under {@code error}. The message is given as text and JSON-escaped here.
+   */
   static String failed(String algo, String error) {
     String escaped = error.replace("\\", "\\\\").replace("\"", "\\\"");
-    return "{\"algo\":\"" + algo + "\",\"status\":\"failed\",\"error\":\"" + escaped + "\"}";
+    return "{\"algo\":\""
+        + algo
+        + "\",\"result\":\""
+        + escaped
+        + "\",\"status\":\"failed\",\"error\":\""
+        + escaped
+        + "\"}";
   }
 
   private static String tooLarge(String m, String n) {
@@ -224,8 +233,8 @@ class QueryStyleTest {
             json(
                 400,
                 """
-                {"algo":"factorial","status":"failed",\
-                "error":"n must be an integer from 0 to 100000, got \\"abc\\""}\
+                {"algo":"factorial","result":"n must be an integer from 0 to 100000, got \\"abc\\"",\
+                "status":"failed","error":"n must be an integer from 0 to 100000, got \\"abc\\""}\
                 """));
   }
 
@@ -286,8 +295,8 @@ class QueryStyleTest {
             json(
                 400,
                 """
-                {"algo":"factorial","status":"failed",\
-                "error":"n must be an integer from 0 to 100000, got \\"\\u0000\\""}\
+                {"algo":"factorial","result":"n must be an integer from 0 to 100000, got \\"\\u0000\\"",\
+                "status":"failed","error":"n must be an integer from 0 to 100000, got \\"\\u0000\\""}\
                 """));
     assertThat(http.get("/fibonacci?n=%D9%A5"))
         .isEqualTo(json(400, failed("fibonacci", "n must be " + FIBONACCI_RANGE + ", got \"٥\"")));
@@ -295,16 +304,19 @@ class QueryStyleTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "/factorial?n=%",
-        "/factorial?n=%FF",
-        "/factorial?n=5&x=%ZZ",
-        "/factorial?x=%E0",
-        "/factorial?n=<5>",
-        "/factorial?n=5%20|%206"
-      })
+      strings = {"/factorial?n=%", "/factorial?n=%FF", "/factorial?n=5&x=%ZZ", "/factorial?x=%E0"})
   void anUndecodableQueryStringIsRejected(String target) {
     assertThat(http.getRaw(target)).isEqualTo(json(400, failed("factorial", UNDECODABLE)));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({"/factorial?n=<5>, <5>", "/factorial?n=5%20|%206, 5 | 6"})
+  void charactersAUriMustEscapeAreNotAnInteger(String target, String value) {
+    assertThat(http.getRaw(target))
+        .isEqualTo(
+            json(
+                400,
+                failed("factorial", "n must be " + FACTORIAL_RANGE + ", got \"" + value + "\"")));
   }
 
   static Stream<Arguments> strangeInputs() {
@@ -351,6 +363,7 @@ class QueryStyleTest {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).isEqualTo("application/json");
-    assertThat(answer.body()).startsWith("{\"algo\":\"" + algo + "\",\"status\":\"failed\",");
+    assertThat(answer.body()).startsWith("{\"algo\":\"" + algo + "\",\"result\":\"");
+    assertThat(answer.body()).contains("\"status\":\"failed\",\"error\":\"");
   }
 }

@@ -1,75 +1,79 @@
-package io.flotilla.platform.httpcache;
+package io.flotilla.gateway.httpcache;
 
-import io.flotilla.platform.RequestIds;
-import io.flotilla.platform.httpcache.ResponseCache.StoredAnswer;
+import io.flotilla.gateway.httpcache.ResponseCache.StoredAnswer;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@link ResponseCache} of a reactive service (the gateway, math): it decorates the whole HTTP
- * handler, so a hit is answered before Spring's web handler, its observation and its filters.
+ * The {@link ResponseCache} of the gateway: a web filter just inside the request log, so a hit is
+ * answered before any route, yet counted in {@code http_server_requests} (Spring's observation
+ * wraps every filter) and written to the request log like every other request.
  */
-final class ReactiveFrontDoor implements HttpHandlerDecoratorFactory {
+final class EdgeCache implements WebFilter, Ordered {
+
+  /** Right after the platform's request log filter (HIGHEST_PRECEDENCE). */
+  static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
   private final ResponseCache cache;
 
-  ReactiveFrontDoor(ResponseCache cache) {
+  EdgeCache(ResponseCache cache) {
     this.cache = cache;
   }
 
   @Override
-  public HttpHandler apply(HttpHandler next) {
-    return (request, response) -> {
-      if (!cache.admits(request.getMethod().name(), request.getHeaders()::getFirst)) {
-        return next.handle(request, withCacheStatus(response, cache.forwarded(true)));
-      }
-      String key =
-          ResponseCache.keyOf(
-              request.getURI().getRawPath(),
-              request.getURI().getRawQuery(),
-              request.getHeaders().getFirst(HttpHeaders.ACCEPT));
-      StoredAnswer stored = cache.find(key);
-      if (stored != null) {
-        return answer(stored, request, response);
-      }
-      return next.handle(
-          request, new Keeping(withCacheStatus(response, cache.forwarded(false)), key));
-    };
+  public int getOrder() {
+    return ORDER;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
+    ServerHttpResponse response = exchange.getResponse();
+    if (!cache.admits(request.getMethod().name(), request.getHeaders()::getFirst)) {
+      withCacheStatus(response, cache.forwarded(true));
+      return chain.filter(exchange);
+    }
+    String key =
+        ResponseCache.keyOf(
+            request.getURI().getRawPath(),
+            request.getURI().getRawQuery(),
+            request.getHeaders().getFirst(HttpHeaders.ACCEPT));
+    StoredAnswer stored = cache.find(key);
+    if (stored != null) {
+      response.setStatusCode(HttpStatus.OK);
+      cache.hitHeaders(stored, response.getHeaders()::add);
+      return response.writeWith(Mono.just(response.bufferFactory().wrap(stored.body())));
+    }
+    withCacheStatus(response, cache.forwarded(false));
+    return chain.filter(exchange.mutate().response(new Keeping(response, key)).build());
   }
 
   /**
    * Adds ours to whatever {@code Cache-Status} the answer carries when it is sent (a proxied
    * service's own comes first, nearest the origin, as RFC 9211 lists them).
    */
-  private static ServerHttpResponse withCacheStatus(ServerHttpResponse response, String status) {
+  private static void withCacheStatus(ServerHttpResponse response, String status) {
     response.beforeCommit(() -> {
       response.getHeaders().add(ResponseCache.CACHE_STATUS, status);
       return Mono.empty();
     });
-    return response;
-  }
-
-  private Mono<Void> answer(
-      StoredAnswer stored, ServerHttpRequest request, ServerHttpResponse response) {
-    response.setStatusCode(HttpStatus.OK);
-    HttpHeaders headers = response.getHeaders();
-    cache.hitHeaders(stored, request.getHeaders().getFirst(RequestIds.HEADER), headers::add);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(stored.body())));
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.flotilla.platform.httpcache;
+package io.flotilla.gateway.httpcache;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.flotilla.platform.httpcache;
+package io.flotilla.gateway.httpcache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,14 +19,11 @@ import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 
 /**
- * A shared HTTP cache (RFC 9111, the subset {@link Freshness} describes) in front of a service:
- * what the service marks as shareable for a while is kept and answered from memory until that time
- * is up, the way a CDN or nginx's proxy cache would, with {@code Age}, {@code X-Cache: HIT} and
- * {@code Cache-Status} (RFC 9211). The web stack's front door ({@link ServletFrontDoor}, {@link
- * ReactiveFrontDoor}) asks it before anything else of the service runs — no routing, filters or
- * observation — which is what makes a hit cheap. So a hit is counted here, in {@code
- * flotilla_http_cache_requests_total{result="hit"}}, not in {@code http_server_requests}, and is
- * not in the request log.
+ * A shared HTTP cache (RFC 9111, the subset {@link Freshness} describes) at the edge: what a
+ * service marks as shareable for a while is kept and answered from memory until that time is up,
+ * the way a CDN or nginx's proxy cache would, with {@code Age}, {@code X-Cache: HIT} and {@code
+ * Cache-Status} (RFC 9211). {@link EdgeCache} asks it before any route; each request that finds it
+ * is counted in {@code flotilla_http_cache_requests_total{result}}.
  */
 final class ResponseCache {
 
@@ -145,10 +142,10 @@ final class ResponseCache {
 
   /**
    * Gives the headers of a hit to {@code header}: the kept ones, then {@code Content-Length},
-   * {@code Age}, {@code X-Cache}, {@code Cache-Status} and the request's id. Straight to the
-   * response, without a map in between: on a hit, this is most of the work that is ours.
+   * {@code Age}, {@code X-Cache} and {@code Cache-Status}. Straight to the response, without a map
+   * in between: on a hit, this is most of the work that is ours.
    */
-  void hitHeaders(StoredAnswer stored, String requestId, BiConsumer<String, String> header) {
+  void hitHeaders(StoredAnswer stored, BiConsumer<String, String> header) {
     long now = ticker.read();
     for (Header kept : stored.headers()) {
       header.accept(kept.name(), kept.value());
@@ -157,7 +154,6 @@ final class ResponseCache {
     header.accept(HttpHeaders.AGE, Long.toString(stored.ageSeconds(now)));
     header.accept(X_CACHE, "HIT");
     header.accept(CACHE_STATUS, name + "; hit; ttl=" + stored.ttlSeconds(now));
-    header.accept(RequestIds.HEADER, RequestIds.acceptOrCreate(requestId));
   }
 
   private static List<Header> kept(HttpHeaders headers) {
