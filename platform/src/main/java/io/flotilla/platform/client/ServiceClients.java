@@ -1,0 +1,64 @@
+package io.flotilla.platform.client;
+
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one way a Flotilla service calls another: {@code clients.builder("hardware")} is Boot's
+ * {@link RestClient.Builder} (JSON converters, client metrics, trace context, request id) with the
+ * base URL {@code http://hardware}, the peer's timeouts, its circuit breaker, and Spring Cloud
+ * LoadBalancer choosing an instance of it for each call, a failed GET going on to the next one. The
+ * instances are Spring Cloud's simple discovery: {@code
+ * spring.cloud.discovery.client.simple.instances.hardware=http://a:8086,http://b:8086}. Settings:
+ * {@link ClientSettings}.
+ */
+public final class ServiceClients {
+
+  private final ObjectProvider<RestClient.Builder> builders;
+  private final BlockingLoadBalancerInterceptor loadBalancer;
+  private final CircuitBreakerFactory<?, ?> circuitBreakers;
+  private final ConfigurableEnvironment environment;
+  private final Map<String, ClientSettings> settings = new ConcurrentHashMap<>();
+
+  ServiceClients(
+      ObjectProvider<RestClient.Builder> builders,
+      BlockingLoadBalancerInterceptor loadBalancer,
+      CircuitBreakerFactory<?, ?> circuitBreakers,
+      ConfigurableEnvironment environment) {
+    this.builders = builders;
+    this.loadBalancer = loadBalancer;
+    this.circuitBreakers = circuitBreakers;
+    this.environment = environment;
+  }
+
+  /** A builder for calls to the service; each call goes to one of its instances. */
+  public RestClient.Builder builder(String service) {
+    ClientSettings peer = settings(service);
+    return builders
+        .getObject()
+        .baseUrl("http://" + service)
+        .requestFactory(
+            ClientHttpRequestFactoryBuilder.jdk()
+                // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every connection.
+                .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
+                .build(
+                    HttpClientSettings.defaults()
+                        .withTimeouts(peer.connectTimeout(), peer.readTimeout())))
+        // The breaker sees a call once, after the load balancer's retries.
+        .requestInterceptor(new CircuitBreakerInterceptor(service, circuitBreakers.create(service)))
+        .requestInterceptor(loadBalancer);
+  }
+
+  /** The settings in force for calls to the service. */
+  public ClientSettings settings(String service) {
+    return settings.computeIfAbsent(service, name -> ClientSettings.of(name, environment));
+  }
+}
