@@ -55,9 +55,10 @@ class ServiceClientsAutoConfiguration {
       ObjectProvider<RestClient.Builder> builders,
       ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
       ObjectProvider<CircuitBreakerFactory<?, ?>> circuitBreakers,
+      DiscoveryClient discovery,
       ConfigurableEnvironment environment) {
     return new ServiceClients(
-        builders, loadBalancer.getObject(), circuitBreakers.getObject(), environment);
+        builders, loadBalancer.getObject(), circuitBreakers.getObject(), discovery, environment);
   }
 
   @Bean

@@ -37,7 +37,7 @@ class Upstream {
   private static final byte[] NO_BODY = {};
 
   private final RestClient client;
-  private final String apiUrl;
+  private final String apiPath;
   private final int maxBodySize;
   private final JsonMapper json;
   private final Clock clock;
@@ -52,7 +52,7 @@ class Upstream {
     this.client = clients.builder(SERVICE).build();
     // The upstream URL's host is an instance of lunch; a path in it prefixes every call.
     String path = properties.upstreamUrl().getRawPath();
-    this.apiUrl = "http://" + SERVICE + (path == null ? "" : path.replaceAll("/+$", "")) + "/api";
+    this.apiPath = (path == null ? "" : path.replaceAll("/+$", "")) + "/api";
     this.maxBodySize = Math.toIntExact(properties.maxBodySize().toBytes());
     this.json = json;
     this.clock = clock;
@@ -91,11 +91,11 @@ class Upstream {
   }
 
   private Copy call(String pathAndQuery) {
-    URI uri = URI.create(apiUrl + pathAndQuery);
     try {
       return client
           .get()
-          .uri(uri)
+          // Appended to the base URL as received: a URI template would encode its % again.
+          .uri(base -> URI.create(base.build() + apiPath + pathAndQuery))
           .exchange((request, response) -> {
             int status = response.getStatusCode().value();
             if (status == 404) {
