@@ -17,10 +17,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The one way a Flotilla service calls another: {@code clients.builder("hardware")} is Boot's
- * {@link RestClient.Builder} (JSON converters, client metrics, trace context, request id) with the
- * base URL {@code http://hardware}, the peer's timeouts, its circuit breaker, and Spring Cloud
- * LoadBalancer choosing an instance of it for each call, a failed GET going on to the next one. The
- * instances are Spring Cloud's simple discovery: {@code
+ * {@link RestClient.Builder} (JSON converters, client metrics, trace context, request id) aimed at
+ * hardware, with the peer's timeouts, its circuit breaker, and Spring Cloud LoadBalancer choosing
+ * an instance of it for each call, a failed GET going on to the next one. The instances are Spring
+ * Cloud's simple discovery: {@code
  * spring.cloud.discovery.client.simple.instances.hardware=http://a:8086,http://b:8086}. Settings:
  * {@link ClientSettings}.
  */
