@@ -1,7 +1,5 @@
 package io.flotilla.menu;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,20 +12,19 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The relay's settings. Overridable like any property, e.g. {@code
- * FLOTILLA_MENU_UPSTREAM_URL=https://menu.example.org} or {@code FLOTILLA_MENU_TTL=30s}.
+ * FLOTILLA_MENU_UPSTREAM_URL=https://menu.example.org} or {@code FLOTILLA_MENU_TTL=30s}. How the
+ * relay calls the upstream (timeouts, circuit breaker) is the platform's client's {@code
+ * flotilla.client.services.lunch.*}.
  *
  * @param upstreamUrl the lunch-menu API's base URL; {@code GET /x} is relayed to {@code
  *     {upstreamUrl}/api/x}
  * @param ttl how long an upstream answer is served from the cache before it is fetched again
  * @param staleLimit how long the last good answer may stand in for an upstream that fails
- * @param connectTimeout how long to wait for the upstream to accept a connection
- * @param readTimeout how long to wait for the upstream's answer
  * @param maxBodySize the largest upstream body relayed; a larger one is a bad answer
  * @param maxEntries how many paths the cache of one relay keeps at most
  * @param redisUrl a Redis shared by every relay replica, e.g. {@code redis://localhost:6379}; empty
  *     for a cache of this relay's own
  * @param redisKeyPrefix the prefix of every key the relay writes to Redis
- * @param breaker when to stop calling an upstream that keeps failing
  */
 @Validated
 @ConfigurationProperties("flotilla.menu")
@@ -35,24 +32,10 @@ record MenuProperties(
     @DefaultValue("http://localhost:8089") @NotNull URI upstreamUrl,
     @DefaultValue("10s") @NotNull Duration ttl,
     @DefaultValue("10m") @NotNull Duration staleLimit,
-    @DefaultValue("2s") @NotNull Duration connectTimeout,
-    @DefaultValue("5s") @NotNull Duration readTimeout,
     @DefaultValue("1MB") @NotNull DataSize maxBodySize,
     @DefaultValue("10000") @Min(1) long maxEntries,
     @DefaultValue("") String redisUrl,
-    @DefaultValue("flotilla:menu:") @NotBlank String redisKeyPrefix,
-    @DefaultValue @NotNull @Valid Breaker breaker) {
-
-  /**
-   * The upstream's circuit breaker: over the last {@code window} calls (once at least {@code
-   * minimumCalls} were made), when {@code failureRate} percent or more failed, the relay stops
-   * calling the upstream for {@code openFor}, then lets one call through to test it.
-   */
-  record Breaker(
-      @DefaultValue("20") @Min(1) int window,
-      @DefaultValue("5") @Min(1) int minimumCalls,
-      @DefaultValue("50") @Min(1) @Max(100) int failureRate,
-      @DefaultValue("10s") @NotNull Duration openFor) {}
+    @DefaultValue("flotilla:menu:") @NotBlank String redisKeyPrefix) {
 
   boolean sharedCache() {
     return redisUrl != null && !redisUrl.isBlank();

@@ -1,16 +1,16 @@
 package io.flotilla.menu;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,13 +41,23 @@ class Relay {
 
   private record Lookup(Copy copy, Result result) {}
 
+  /** A refresh's outcome, a failure included: Caffeine would log a future that failed. */
+  private record Outcome(Lookup lookup, RuntimeException failure) {}
+
   private final Upstream upstream;
   private final SharedCache shared;
   private final Clock clock;
   private final long ttlMillis;
   private final long staleMillis;
   private final Cache<String, Copy> copies;
-  private final Map<String, CompletableFuture<Lookup>> flights = new ConcurrentHashMap<>();
+
+  /**
+   * The refresh under way for each path. Caffeine keeps one future per key, so concurrent requests
+   * for a path share one; a completed one expires at once, so the next refresh starts afresh.
+   */
+  private final AsyncCache<String, Outcome> flights =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ZERO).buildAsync();
+
   private final Map<Result, Counter> answered = new EnumMap<>(Result.class);
   private final Counter failed;
 
@@ -105,25 +115,29 @@ class Relay {
     return new Answer(copy, result, copy.ageMillis(clock.millis()) / 1000);
   }
 
-  /** Runs one refresh per key at a time; requests arriving meanwhile wait for its outcome. */
+  /**
+   * Runs one refresh per key at a time; requests arriving meanwhile wait for its outcome. The
+   * request whose future Caffeine kept makes the call itself, on its own thread, so that the
+   * upstream call stays in that request's trace and log context.
+   */
   private Lookup joinFlight(String key) {
-    var mine = new CompletableFuture<Lookup>();
-    CompletableFuture<Lookup> flight = flights.putIfAbsent(key, mine);
-    if (flight == null) {
+    var mine = new CompletableFuture<Outcome>();
+    CompletableFuture<Outcome> flight = flights.get(key, (path, executor) -> mine);
+    if (flight == mine) {
       try {
-        mine.complete(refresh(key));
-      } catch (Throwable failure) { // whatever happens, the requests waiting on it must not hang
-        mine.completeExceptionally(failure);
-      } finally {
-        flights.remove(key, mine);
+        mine.complete(new Outcome(refresh(key), null));
+      } catch (RuntimeException failure) {
+        mine.complete(new Outcome(null, failure));
+      } catch (Throwable error) { // whatever happens, the requests waiting on it must not hang
+        mine.completeExceptionally(error);
+        throw error;
       }
-      flight = mine;
     }
-    try {
-      return flight.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    Outcome outcome = flight.join();
+    if (outcome.failure() != null) {
+      throw outcome.failure();
     }
+    return outcome.lookup();
   }
 
   private Lookup refresh(String key) {

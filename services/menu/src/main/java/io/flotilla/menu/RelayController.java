@@ -1,5 +1,6 @@
 package io.flotilla.menu;
 
+import io.flotilla.platform.client.ServiceClients;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,9 +32,9 @@ class RelayController {
   private final Duration breakerOpenFor;
   private final CacheControl freshCopy;
 
-  RelayController(Relay relay, MenuProperties properties) {
+  RelayController(Relay relay, MenuProperties properties, ServiceClients clients) {
     this.relay = relay;
-    this.breakerOpenFor = properties.breaker().openFor();
+    this.breakerOpenFor = clients.settings(Upstream.SERVICE).circuitBreaker().openFor();
     // With Age, a shared cache in front (the gateway's) keeps a copy exactly as long as ours.
     this.freshCopy = CacheControl.maxAge(properties.ttl()).cachePublic();
   }

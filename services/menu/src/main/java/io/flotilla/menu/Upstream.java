@@ -1,15 +1,8 @@
 package io.flotilla.menu;
 
-import static io.flotilla.platform.ServiceCalls.causedBy;
-
 import io.flotilla.menu.UpstreamFailure.Kind;
-import io.flotilla.platform.ServiceCalls;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.flotilla.platform.client.CircuitOpenException;
+import io.flotilla.platform.client.ServiceClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -29,62 +22,41 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls the lunch-menu API: one GET, with timeouts, behind a circuit breaker, answering a {@link
- * Copy} or throwing an {@link UpstreamFailure} that says what went wrong. Every call is timed by
- * {@code menu.upstream.calls} with an {@code outcome} tag; the breaker's state is published as
- * {@code resilience4j.circuitbreaker.*} with {@code name="upstream"}.
+ * Calls the lunch-menu API through the platform's client (timeouts, circuit breaker, load balancing
+ * over the instances of {@code lunch}): one GET, answering a {@link Copy} or throwing an {@link
+ * UpstreamFailure} that says what went wrong. Every call is timed by {@code menu.upstream.calls}
+ * with an {@code outcome} tag; the breaker's state is published as {@code
+ * resilience4j.circuitbreaker.*} with {@code name="lunch"}.
  */
 @Component
 class Upstream {
+
+  static final String SERVICE = "lunch";
 
   private static final Logger log = LoggerFactory.getLogger(Upstream.class);
   private static final byte[] NO_BODY = {};
 
   private final RestClient client;
-  private final String apiUrl;
+  private final String apiPath;
   private final int maxBodySize;
   private final JsonMapper json;
   private final Clock clock;
-  private final CircuitBreaker breaker;
   private final MeterRegistry meters;
 
   Upstream(
-      RestClient.Builder builder,
+      ServiceClients clients,
       MenuProperties properties,
       JsonMapper json,
       Clock clock,
       MeterRegistry meters) {
-    // Boot's builder brings the client observations (metrics, traceparent) and the request id.
-    this.client =
-        builder
-            .requestFactory(
-                ServiceCalls.requestFactory(properties.connectTimeout(), properties.readTimeout()))
-            .build();
-    String base = properties.upstreamUrl().toString();
-    this.apiUrl = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api";
+    this.client = clients.builder(SERVICE).build();
+    // The upstream URL's host is an instance of lunch; a path in it prefixes every call.
+    String path = properties.upstreamUrl().getRawPath();
+    this.apiPath = (path == null ? "" : path.replaceAll("/+$", "")) + "/api";
     this.maxBodySize = Math.toIntExact(properties.maxBodySize().toBytes());
     this.json = json;
     this.clock = clock;
     this.meters = meters;
-    this.breaker = breaker(properties.breaker(), meters);
-  }
-
-  private static CircuitBreaker breaker(MenuProperties.Breaker settings, MeterRegistry meters) {
-    var config =
-        CircuitBreakerConfig.custom()
-            .slidingWindowType(SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(settings.window())
-            .minimumNumberOfCalls(settings.minimumCalls())
-            .failureRateThreshold(settings.failureRate())
-            .waitDurationInOpenState(settings.openFor())
-            // One trial call after the pause: a dead upstream costs one timeout, not a burst.
-            .permittedNumberOfCallsInHalfOpenState(1)
-            // A 404 is an answer, not a failure: only UpstreamFailure counts against the upstream.
-            .recordException(UpstreamFailure.class::isInstance)
-            .build();
-    var registry = CircuitBreakerRegistry.of(config);
-    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-    return registry.circuitBreaker("upstream");
   }
 
   /**
@@ -96,21 +68,18 @@ class Upstream {
     long start = System.nanoTime();
     String outcome = "success";
     try {
-      Copy copy = breaker.executeSupplier(() -> call(pathAndQuery));
+      Copy copy = call(pathAndQuery);
       outcome = copy.status() == 404 ? "not_found" : "success";
       return copy;
-    } catch (CallNotPermittedException open) {
-      outcome = Kind.CIRCUIT_OPEN.tag;
-      throw new UpstreamFailure(
-          Kind.CIRCUIT_OPEN,
-          "The lunch-menu API failed too often; the relay has stopped calling it for a while.");
     } catch (UpstreamFailure failure) {
       outcome = failure.kind().tag;
-      log.warn(
-          "menu upstream failed path={} outcome={} error={}",
-          pathAndQuery,
-          outcome,
-          failure.getMessage());
+      if (failure.kind() != Kind.CIRCUIT_OPEN) {
+        log.warn(
+            "menu upstream failed path={} outcome={} error={}",
+            pathAndQuery,
+            outcome,
+            failure.getMessage());
+      }
       throw failure;
     } finally {
       Timer.builder("menu.upstream.calls")
@@ -122,11 +91,11 @@ class Upstream {
   }
 
   private Copy call(String pathAndQuery) {
-    URI uri = URI.create(apiUrl + pathAndQuery);
     try {
       return client
           .get()
-          .uri(uri)
+          // Appended to the base URL as received: a URI template would encode its % again.
+          .uri(base -> URI.create(base.build() + apiPath + pathAndQuery))
           .exchange((request, response) -> {
             int status = response.getStatusCode().value();
             if (status == 404) {
@@ -139,6 +108,10 @@ class Upstream {
             return new Copy(
                 200, jsonBody(response.getBody().readNBytes(maxBodySize + 1)), clock.millis());
           });
+    } catch (CircuitOpenException open) {
+      throw new UpstreamFailure(
+          Kind.CIRCUIT_OPEN,
+          "The lunch-menu API failed too often; the relay has stopped calling it for a while.");
     } catch (ResourceAccessException failure) {
       throw io(failure);
     }
@@ -160,18 +133,20 @@ class Upstream {
 
   private UpstreamFailure io(ResourceAccessException failure) {
     Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-    if (causedBy(failure, HttpConnectTimeoutException.class)
-        || causedBy(failure, ConnectException.class)) {
-      return new UpstreamFailure(
-          Kind.UNREACHABLE, "The lunch-menu API cannot be reached (" + cause + ").");
-    }
-    if (causedBy(failure, HttpTimeoutException.class)) {
-      return new UpstreamFailure(Kind.TIMEOUT, "The lunch-menu API did not answer in time.");
-    }
-    if (causedBy(failure, IOException.class)) {
-      return new UpstreamFailure(
-          Kind.UNREACHABLE, "The lunch-menu API dropped the connection (" + cause + ").");
-    }
-    return new UpstreamFailure(Kind.SERVER_ERROR, "The lunch-menu API call failed: " + cause);
+    return switch (failure.getCause()) {
+      case HttpConnectTimeoutException e ->
+          new UpstreamFailure(
+              Kind.UNREACHABLE, "The lunch-menu API cannot be reached (" + cause + ").");
+      case ConnectException e ->
+          new UpstreamFailure(
+              Kind.UNREACHABLE, "The lunch-menu API cannot be reached (" + cause + ").");
+      case HttpTimeoutException e ->
+          new UpstreamFailure(Kind.TIMEOUT, "The lunch-menu API did not answer in time.");
+      case IOException e ->
+          new UpstreamFailure(
+              Kind.UNREACHABLE, "The lunch-menu API dropped the connection (" + cause + ").");
+      case null, default ->
+          new UpstreamFailure(Kind.SERVER_ERROR, "The lunch-menu API call failed: " + cause);
+    };
   }
 }
