@@ -1,5 +1,6 @@
 package io.flotilla.platform.validation;
 
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -15,7 +16,7 @@ import java.lang.annotation.Target;
  * unlike {@code @Size}, which counts UTF-16 units. The message may use {@code {min}}, {@code {max}}
  * and {@code {length}}, the length found. Null is valid (say {@code @NotNull} where it is not).
  */
-@Target({FIELD, METHOD, PARAMETER})
+@Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = CharactersValidator.class)
 public @interface Characters {

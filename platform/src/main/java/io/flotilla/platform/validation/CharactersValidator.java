@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
-class CharactersValidator implements ConstraintValidator<Characters, CharSequence> {
+public class CharactersValidator implements ConstraintValidator<Characters, CharSequence> {
 
   private int min;
   private int max;

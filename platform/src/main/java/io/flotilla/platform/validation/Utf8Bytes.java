@@ -1,5 +1,6 @@
 package io.flotilla.platform.validation;
 
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -14,7 +15,7 @@ import java.lang.annotation.Target;
  * At most {@code max} bytes in UTF-8, for values a library cuts by bytes (BCrypt reads 72). The
  * message may use {@code {max}} and {@code {length}}, the bytes found. Null is valid.
  */
-@Target({FIELD, METHOD, PARAMETER})
+@Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = Utf8BytesValidator.class)
 public @interface Utf8Bytes {

@@ -5,7 +5,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import java.nio.charset.StandardCharsets;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
-class Utf8BytesValidator implements ConstraintValidator<Utf8Bytes, String> {
+public class Utf8BytesValidator implements ConstraintValidator<Utf8Bytes, String> {
 
   private int max;
 
