@@ -211,7 +211,7 @@ class SearchTest {
     assertThat(detail("keyword=bts&page=-1"))
         .isEqualTo("page must be an integer from 0 to 9999, got \\\"-1\\\".");
     assertThat(detail("keyword=bts&page=abc"))
-        .isEqualTo("page must be an integer from 0 to 9999, got \\\"abc\\\".");
+        .isEqualTo("page must be an integer, got \\\"abc\\\".");
     assertThat(detail("keyword=bts&size=0"))
         .isEqualTo("size must be an integer from 1 to 100, got \\\"0\\\".");
     assertThat(detail("keyword=bts&size=101"))
@@ -221,6 +221,13 @@ class SearchTest {
             "page and size reach the first 10000 results at most: (page + 1) * size must be at"
                 + " most 10000, got page=100 size=100.");
     assertThat(search.get("/api/v1/search/?keyword=bts&page=99&size=100").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aBrowserGetsA406ProblemNotAnHtmlPage() {
+    Http.Answer answer = search.send("GET", "/api/v1/search/?keyword=bts", null, "text/html");
+    assertThat(answer.status()).isEqualTo(406);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
   }
 
   @Test
