@@ -1,6 +1,7 @@
 package io.flotilla.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintViolation;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.FieldError;
@@ -96,10 +98,7 @@ final class InputErrors {
           .forEach(error -> {
             ConstraintViolation<?> violation = unwrap(result, error);
             int constraint =
-                violation == null
-                    ? Integer.MAX_VALUE
-                    : indexOr(
-                        annotations.indexOf(violation.getConstraintDescriptor().getAnnotation()));
+                violation == null ? Integer.MAX_VALUE : indexOf(annotations, violation);
             ranked.add(
                 new Ranked(
                     position, constraint, new FieldProblem(name, error.getDefaultMessage())));
@@ -235,12 +234,13 @@ final class InputErrors {
     if (element == null || violation == null) {
       return Integer.MAX_VALUE;
     }
-    return indexOr(
-        flattened(element.getDeclaredAnnotations())
-            .indexOf(violation.getConstraintDescriptor().getAnnotation()));
+    return indexOf(flattened(element.getDeclaredAnnotations()), violation);
   }
 
-  /** The annotations in the order written, repeated ones ({@code @Pattern.List}) expanded. */
+  /**
+   * The annotations in the order written, repeated ones ({@code @Pattern.List}) expanded, and a
+   * composed constraint ({@code @Name}) followed by the constraints it is made of.
+   */
   private static List<Annotation> flattened(Annotation[] annotations) {
     return Arrays.stream(annotations).flatMap(InputErrors::expanded).toList();
   }
@@ -250,9 +250,32 @@ final class InputErrors {
     if (value != null
         && value.getReturnType().isArray()
         && value.getReturnType().getComponentType().isAnnotation()) {
-      return Arrays.stream((Annotation[]) ReflectionUtils.invokeMethod(value, annotation));
+      return Arrays.stream((Annotation[]) ReflectionUtils.invokeMethod(value, annotation))
+          .flatMap(InputErrors::expanded);
+    }
+    if (annotation.annotationType().isAnnotationPresent(Constraint.class)) {
+      return Stream.concat(
+          Stream.of(annotation),
+          flattened(annotation.annotationType().getDeclaredAnnotations()).stream());
     }
     return Stream.of(annotation);
+  }
+
+  /**
+   * Where the violated constraint is written: compared by type and message, since Hibernate
+   * Validator gives a composing constraint the groups of the one it composes.
+   */
+  private static int indexOf(List<Annotation> annotations, ConstraintViolation<?> violation) {
+    Annotation violated = violation.getConstraintDescriptor().getAnnotation();
+    Object message = AnnotationUtils.getValue(violated, "message");
+    for (int i = 0; i < annotations.size(); i++) {
+      Annotation candidate = annotations.get(i);
+      if (candidate.annotationType() == violated.annotationType()
+          && java.util.Objects.equals(AnnotationUtils.getValue(candidate, "message"), message)) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static int indexOr(int index) {

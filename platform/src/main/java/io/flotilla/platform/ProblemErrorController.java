@@ -1,5 +1,6 @@
 package io.flotilla.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * filter's {@code sendError}, a request Tomcat refuses after routing it). problem+json for every
  * {@code Accept}, never Boot's HTML page, and never the exception's message.
  */
+// Not an API operation: left out of the OpenAPI documents.
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -41,7 +41,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
       ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, detail(maxBytes));
       return;
     }
-    chain.doFilter(length < 0 ? new Counted(request, maxBytes) : request, response);
+    // A body of unknown length comes chunked; a request without either header has no body.
+    boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
+    chain.doFilter(chunked ? new Counted(request, maxBytes) : request, response);
   }
 
   /** A request whose body stream fails once it has given more than the limit. */

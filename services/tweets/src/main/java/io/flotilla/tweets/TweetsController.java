@@ -5,8 +5,6 @@ import io.flotilla.tweets.TweetBodies.Write;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,16 +38,6 @@ class TweetsController {
 
   static final String TOTAL_COUNT = "X-Total-Count";
 
-  /** How deep pages reach: offsets grow with the page number, so its range is bounded. */
-  static final int MAX_PAGE = 10_000;
-
-  static final int MAX_SIZE = 100;
-
-  private static final String PAGE =
-      "must be an integer from 0 to " + MAX_PAGE + ", got ${validatedValue}";
-  private static final String SIZE =
-      "must be an integer from 1 to " + MAX_SIZE + ", got ${validatedValue}";
-
   private final Tweets tweets;
 
   TweetsController(Tweets tweets) {
@@ -59,14 +47,8 @@ class TweetsController {
   @GetMapping({"", "/"})
   @Operation(summary = "Everyone's public tweets, newest first, a page at a time")
   ResponseEntity<List<TweetJson>> timeline(
-      @RequestParam(defaultValue = "0")
-          @Min(value = 0, message = PAGE)
-          @Max(value = MAX_PAGE, message = PAGE)
-          int page,
-      @RequestParam(defaultValue = "20")
-          @Min(value = 1, message = SIZE)
-          @Max(value = MAX_SIZE, message = SIZE)
-          int size,
+      @RequestParam(defaultValue = "0") @Paging.Page int page,
+      @RequestParam(defaultValue = "20") @Paging.Size int size,
       HttpServletRequest request) {
     return paged(tweets.timeline(page, size), page, size, request);
   }
@@ -90,14 +72,8 @@ class TweetsController {
               + " A name without tweets answers [] (users are the users service's business).")
   ResponseEntity<List<TweetJson>> byUser(
       @PathVariable @Size(max = 30, message = "must be at most {max} characters") String username,
-      @RequestParam(defaultValue = "0")
-          @Min(value = 0, message = PAGE)
-          @Max(value = MAX_PAGE, message = PAGE)
-          int page,
-      @RequestParam(defaultValue = "20")
-          @Min(value = 1, message = SIZE)
-          @Max(value = MAX_SIZE, message = SIZE)
-          int size,
+      @RequestParam(defaultValue = "0") @Paging.Page int page,
+      @RequestParam(defaultValue = "20") @Paging.Size int size,
       @AuthenticationPrincipal Jwt token,
       HttpServletRequest request) {
     return paged(tweets.byUser(username, subject(token), page, size), page, size, request);

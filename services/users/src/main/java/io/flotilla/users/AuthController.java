@@ -1,11 +1,9 @@
 package io.flotilla.users;
 
-import io.flotilla.platform.validation.Characters;
 import io.flotilla.platform.validation.Utf8Bytes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,14 +26,7 @@ class AuthController {
    * ever holds a name no account can have.
    */
   record Login(
-      @NotNull(message = "is required: the account's username")
-          @Characters(
-              max = AccountRules.USERNAME_MAX,
-              message = "must be at most {max} characters, got {length}")
-          @Pattern(
-              regexp = AccountRules.ANY_CASE_USERNAME,
-              message = "may contain only letters a-z, digits 0-9 and _")
-          String username,
+      @NotNull(message = "is required: the account's username") @LoginName String username,
       @NotNull(message = "is required: the account's password")
           @Utf8Bytes(max = AccountRules.PASSWORD_MAX_BYTES, message = "must be at most {max} bytes")
           String password) {

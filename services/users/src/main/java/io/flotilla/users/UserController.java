@@ -1,9 +1,7 @@
 package io.flotilla.users;
 
-import io.flotilla.platform.validation.Characters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,15 +47,7 @@ class UserController {
 
   @GetMapping("/{username}")
   @Operation(summary = "A user's public profile (no email)")
-  Profile profile(
-      @PathVariable
-          @Characters(
-              max = AccountRules.USERNAME_MAX,
-              message = "must be at most {max} characters, got {length}")
-          @Pattern(
-              regexp = AccountRules.ANY_CASE_USERNAME,
-              message = "may contain only letters a-z, digits 0-9 and _")
-          String username) {
+  Profile profile(@PathVariable @LoginName String username) {
     return Profile.forAnyone(find(username));
   }
 
