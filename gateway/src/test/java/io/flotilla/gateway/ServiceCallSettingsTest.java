@@ -34,7 +34,8 @@ class ServiceCallSettingsTest {
 
   @Test
   void theRoutesClientConnectsAndWaitsForThoseDurations() {
-    Object connectMillis = client.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS);
+    Object connectMillis =
+        client.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS);
     assertThat(connectMillis).isEqualTo(250);
     assertThat(gatewayClient.getResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
   }
