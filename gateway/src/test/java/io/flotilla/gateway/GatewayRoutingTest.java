@@ -201,6 +201,23 @@ class GatewayRoutingTest {
     assertThat(math.drainReceived()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"text/html", "application/xml", "*/*"})
+  void theGatewaysOwnErrorsAreProblemJsonWhateverTheClientAccepts(String accept) {
+    client
+        .get()
+        .uri("/no/such/path")
+        .header("Accept", accept)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("Nothing is served at /no/such/path through the gateway.");
+  }
+
   @Test
   void routedRequestsAreCountedPerRoute() {
     client.get().uri("/ping").exchange().expectStatus().isOk();

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -22,13 +23,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /** What a service gets by depending on the platform, for whichever web stack it runs on. */
-// Before Spring MVC's own, whose problem-details handler steps back when ours is present.
+// Before Spring MVC's own, whose problem-details handler and error controller step back when
+// ours are present.
 @AutoConfiguration(
-    beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+    beforeName = {
+      "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+      "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
+    })
 class PlatformAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = Type.SERVLET)
+  @EnableConfigurationProperties(RequestLimits.class)
   static class Servlet {
 
     @Bean
@@ -41,8 +47,27 @@ class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-      return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(RequestLimits limits) {
+      return new ProblemDetailsAdvice(limits);
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+      return new ProblemErrorController();
+    }
+
+    @Bean
+    StrictJsonBodies strictJsonBodies() {
+      return new StrictJsonBodies();
+    }
+
+    /** Right inside the request log, so that a refused body is logged and nothing else runs. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(RequestLimits limits) {
+      var registration =
+          new FilterRegistrationBean<>(new RequestBodyLimit(limits.maxBodySize().toBytes()));
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+      return registration;
     }
   }
 

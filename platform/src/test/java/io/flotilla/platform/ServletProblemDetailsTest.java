@@ -64,6 +64,46 @@ class ServletProblemDetailsTest {
   }
 
   @Test
+  void aBrowserGetsProblemJsonTooNotAnHtmlPage() throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /hello/../x HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer)
+          .startsWith("HTTP/1.1 404")
+          .contains("Content-Type: application/problem+json")
+          .contains("\"status\":404")
+          .doesNotContain("<html", "Whitelabel");
+    }
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIs413() throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /count HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      String chunk = "[" + "1,".repeat(40_000) + "1]";
+      out.write(
+          (Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer)
+          .startsWith("HTTP/1.1 413")
+          .contains("Content-Type: application/problem+json")
+          .contains("\"detail\":\"The request body must be at most 65536 bytes.\"");
+    }
+  }
+
+  @Test
   void unknownPathIsA404Problem() {
     client
         .get()

@@ -72,6 +72,22 @@ public final class Http {
         + "\"}";
   }
 
+  /** The platform's 400 for one bad input: the detail and its one entry in {@code errors}. */
+  public static String invalid(String instance, String field, String message) {
+    String quoted = message.replace("\"", "\\\"");
+    return "{\"detail\":\""
+        + field
+        + " "
+        + quoted
+        + ".\",\"instance\":\""
+        + instance
+        + "\",\"status\":400,\"title\":\"Bad Request\",\"errors\":[{\"field\":\""
+        + field
+        + "\",\"message\":\""
+        + quoted
+        + "\"}]}";
+  }
+
   public Answer get(String target) {
     return send("GET", target, null);
   }
@@ -90,7 +106,15 @@ public final class Http {
 
   /** Any method; a non-null {@code json} is sent as an {@code application/json} body. */
   public Answer send(String method, String target, String json) {
+    return send(method, target, json, null);
+  }
+
+  /** As {@link #send(String, String, String)}, with this {@code Accept} header unless null. */
+  public Answer send(String method, String target, String json, String accept) {
     var request = HttpRequest.newBuilder(URI.create(base + target)).timeout(timeout);
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

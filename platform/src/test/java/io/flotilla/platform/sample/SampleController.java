@@ -1,8 +1,11 @@
 package io.flotilla.platform.sample;
 
 import io.flotilla.platform.RoutineRequest;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -18,6 +21,11 @@ class SampleController {
   Map<String, String> idlePoll() {
     RoutineRequest.mark();
     return Map.of();
+  }
+
+  @PostMapping("/count")
+  Map<String, Integer> count(@RequestBody List<Integer> numbers) {
+    return Map.of("count", numbers.size());
   }
 
   @GetMapping("/boom")

@@ -2,6 +2,7 @@ package io.flotilla.hardware;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.flotilla.platform.validation.Texts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,26 +31,26 @@ final class HardwareBodies {
 
   /**
    * What a client sends to create or change a row. Surrounding spaces are dropped before the
-   * checks, so " c5 " is stored as "c5" and a name of spaces is blank.
+   * checks, so " c5 " is stored as "c5" and a name of spaces is blank. No control character (a NUL,
+   * which PostgreSQL refuses, a line break) belongs in a name shown on a page and in logs. Fields
+   * are declared in the order the seed lists them, the order in which problems are reported.
    */
   record Write(
       @NotBlank(message = "must not be blank")
           @Size(max = MAX_LENGTH, message = "must be at most " + MAX_LENGTH + " characters")
-          @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-          String provider,
+          @Pattern(
+              regexp = Texts.NO_CONTROL_CHARACTERS,
+              message = "must not contain control characters")
+          String name,
       @NotBlank(message = "must not be blank")
           @Size(max = MAX_LENGTH, message = "must be at most " + MAX_LENGTH + " characters")
-          @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-          String name) {
+          @Pattern(
+              regexp = Texts.NO_CONTROL_CHARACTERS,
+              message = "must not contain control characters")
+          String provider) {
 
     /** The columns' length, VARCHAR(100) in every migration. */
     static final int MAX_LENGTH = 100;
-
-    /**
-     * PostgreSQL refuses a NUL in text (H2 and MariaDB store it), and no control character belongs
-     * in a provider or a name shown on a page and in logs: refused alike on every database.
-     */
-    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
 
     Write {
       provider = provider == null ? null : provider.strip();

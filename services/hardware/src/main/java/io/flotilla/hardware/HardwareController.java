@@ -6,18 +6,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,15 +24,15 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The seed's {@code GET /hardware/} with availability, plus reading and writing single rows.
  * Trailing slash optional everywhere. Errors are problem+json (the platform's advice), with details
- * that name what was wrong.
+ * that name what was wrong; JSON is the only type answered, so any other Accept is a 406 before a
+ * write.
  */
 @RestController
-@RequestMapping("/hardware")
+@RequestMapping(path = "/hardware", produces = MediaType.APPLICATION_JSON_VALUE)
 class HardwareController {
 
   private static final Logger log = LoggerFactory.getLogger(HardwareController.class);
@@ -113,25 +110,5 @@ class HardwareController {
   ProblemDetail duplicate(DuplicateKeyException duplicate) {
     return ProblemDetail.forStatusAndDetail(
         HttpStatus.CONFLICT, "Hardware with this provider and name already exists.");
-  }
-
-  /** The base handler says only "Invalid request content."; this names every field and rule. */
-  @ExceptionHandler
-  ProblemDetail invalid(MethodArgumentNotValidException invalid) {
-    String detail =
-        invalid.getFieldErrors().stream()
-            .sorted(
-                Comparator.comparing(FieldError::getField)
-                    .thenComparing(FieldError::getDefaultMessage))
-            .map(error -> error.getField() + " " + error.getDefaultMessage())
-            .collect(Collectors.joining("; ", "", "."));
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-  }
-
-  @ExceptionHandler
-  ProblemDetail badId(MethodArgumentTypeMismatchException mismatch) {
-    return ProblemDetail.forStatusAndDetail(
-        HttpStatus.BAD_REQUEST,
-        mismatch.getName() + " must be an integer, got \"" + mismatch.getValue() + "\".");
   }
 }

@@ -1,5 +1,6 @@
 package io.flotilla.hardware;
 
+import static io.flotilla.hardware.Http.Answer.invalid;
 import static io.flotilla.hardware.Http.Answer.json;
 import static io.flotilla.hardware.Http.Answer.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,12 +138,7 @@ class HardwareApiTest {
   @ValueSource(strings = {"abc", "1.5", "99999999999999999999"})
   void anIdThatIsNotAnIntegerIsABadRequest(String id) {
     assertThat(http.get("/hardware/" + id))
-        .isEqualTo(
-            problem(
-                400,
-                "Bad Request",
-                "id must be an integer, got \\\"" + id + "\\\".",
-                "/hardware/" + id));
+        .isEqualTo(invalid("/hardware/" + id, "id", "must be an integer, got \"" + id + "\""));
     assertThat(http.delete("/hardware/" + id).status()).isEqualTo(400);
   }
 
@@ -181,16 +177,40 @@ class HardwareApiTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"name\":\"c5\"}| provider must not be blank.",
-        "{\"provider\":\"   \",\"name\":\"c5\"}| provider must not be blank.",
-        "{\"provider\":\"Amazon\",\"name\":\"\"}| name must not be blank.",
-        "{}| name must not be blank; provider must not be blank."
+        "{\"name\":\"c5\"}| provider",
+        "{\"provider\":\"   \",\"name\":\"c5\"}| provider",
+        "{\"provider\":\"Amazon\",\"name\":\"\"}| name"
       })
-  void blankFieldsAreRejectedByName(String body, String detail) {
+  void blankFieldsAreRejectedByName(String body, String field) {
     assertThat(http.post("/hardware/", body))
-        .isEqualTo(problem(400, "Bad Request", detail.strip(), "/hardware/"));
+        .isEqualTo(invalid("/hardware/", field.strip(), "must not be blank"));
     assertThat(http.put("/hardware/1", body))
-        .isEqualTo(problem(400, "Bad Request", detail.strip(), "/hardware/1"));
+        .isEqualTo(invalid("/hardware/1", field.strip(), "must not be blank"));
+  }
+
+  @Test
+  void everyBlankFieldIsListedInTheSeedsOrder() {
+    assertThat(http.post("/hardware/", "{}").body())
+        .isEqualTo(
+            "{\"detail\":\"name must not be blank; provider must not be blank.\",\"instance\":"
+                + "\"/hardware/\",\"status\":400,\"title\":\"Bad Request\",\"errors\":["
+                + "{\"field\":\"name\",\"message\":\"must not be blank\"},"
+                + "{\"field\":\"provider\",\"message\":\"must not be blank\"}]}");
+  }
+
+  @Test
+  void aWriteThatCannotBeAnsweredInTheAcceptedTypeWritesNothing() {
+    String provider = unique("Xml");
+    Http.Answer refused =
+        http.send(
+            "POST",
+            "/hardware/",
+            "{\"provider\":\"" + provider + "\",\"name\":\"x1\"}",
+            "application/xml");
+
+    assertThat(refused.status()).isEqualTo(406);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(http.get("/hardware/").body()).doesNotContain(provider);
   }
 
   @Test
@@ -199,8 +219,7 @@ class HardwareApiTest {
     String longer = "x".repeat(101);
 
     assertThat(http.post("/hardware/", "{\"provider\":\"" + longer + "\",\"name\":\"c5\"}"))
-        .isEqualTo(
-            problem(400, "Bad Request", "provider must be at most 100 characters.", "/hardware/"));
+        .isEqualTo(invalid("/hardware/", "provider", "must be at most 100 characters"));
     assertThat(
             http.post(
                 "/hardware/",
@@ -213,9 +232,7 @@ class HardwareApiTest {
   @ValueSource(strings = {"a\\u0000b", "line\\nbreak", "tab\\there"})
   void controlCharactersAreRefusedOnEveryDatabase(String escaped) {
     assertThat(http.post("/hardware/", "{\"provider\":\"" + escaped + "\",\"name\":\"c5\"}"))
-        .isEqualTo(
-            problem(
-                400, "Bad Request", "provider must not contain control characters.", "/hardware/"));
+        .isEqualTo(invalid("/hardware/", "provider", "must not contain control characters"));
   }
 
   @Test

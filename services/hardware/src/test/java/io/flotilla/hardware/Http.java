@@ -41,7 +41,14 @@ final class Http {
   }
 
   Answer send(String method, String target, String json) {
+    return send(method, target, json, null);
+  }
+
+  Answer send(String method, String target, String json, String accept) {
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + target));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
     if (json == null) {
       request.method(method, BodyPublishers.noBody());
     } else {
@@ -69,6 +76,15 @@ final class Http {
 
     static Answer json(int status, String body) {
       return new Answer(status, "application/json", null, body);
+    }
+
+    /** The platform's 400 for one bad input, with its entry in {@code errors}. */
+    static Answer invalid(String instance, String field, String message) {
+      return new Answer(
+          400,
+          "application/problem+json",
+          null,
+          io.flotilla.testsupport.Http.invalid(instance, field, message));
     }
 
     static Answer problem(int status, String title, String detail, String instance) {

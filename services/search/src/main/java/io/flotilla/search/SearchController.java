@@ -1,19 +1,32 @@
 package io.flotilla.search;
 
+import io.flotilla.platform.validation.Characters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Seed 003's search, answered from the index alone: it never calls the tweets service. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class SearchController {
+
+  private static final String PAGE =
+      "must be an integer from 0 to "
+          + (SearchRequest.MAX_WINDOW - 1)
+          + ", got \"${validatedValue}\"";
+  private static final String SIZE =
+      "must be an integer from 1 to " + SearchRequest.MAX_SIZE + ", got \"${validatedValue}\"";
 
   private final TweetIndex index;
   private final MeterRegistry meters;
@@ -33,13 +46,26 @@ class SearchController {
   List<Tweet> search(
       @Parameter(description = "words to look for, at most 200 characters")
           @RequestParam(required = false)
+          @Characters(
+              max = SearchRequest.MAX_KEYWORD_LENGTH,
+              message = "must be at most {max} characters, got {length}")
           String keyword,
-      @Parameter(description = "a tag's name or id") @RequestParam(required = false) String tag,
-      @Parameter(description = "page number from 0, default 0") @RequestParam(required = false)
-          String page,
-      @Parameter(description = "results per page, 1 to 100, default 20")
+      @Parameter(description = "a tag's name or id")
           @RequestParam(required = false)
-          String size)
+          @Characters(
+              max = SearchRequest.MAX_TAG_LENGTH,
+              message = "must be a tag's name or id of at most {max} characters, got {length}")
+          String tag,
+      @Parameter(description = "page number from 0, default 0")
+          @RequestParam(defaultValue = "0")
+          @Min(value = 0, message = PAGE)
+          @Max(value = SearchRequest.MAX_WINDOW - 1, message = PAGE)
+          int page,
+      @Parameter(description = "results per page, 1 to 100, default 20")
+          @RequestParam(defaultValue = "20")
+          @Min(value = 1, message = SIZE)
+          @Max(value = SearchRequest.MAX_SIZE, message = SIZE)
+          int size)
       throws IOException {
     SearchRequest request = SearchRequest.of(keyword, tag, page, size);
     Timer.Sample sample = Timer.start(meters);

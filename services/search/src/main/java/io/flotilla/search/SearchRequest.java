@@ -32,11 +32,13 @@ record SearchRequest(String keyword, String tag, int page, int size) {
   private static final Pattern TAG_ID = Pattern.compile("[0-9]{1,18}");
 
   /**
-   * The search asked for by the query parameters, as they came (any may be null).
+   * The search asked for by the query parameters, each already within its bounds (the controller's
+   * validation); blank keyword and tag count as absent.
    *
-   * @throws ResponseStatusException 400 with a detail saying what is accepted
+   * @throws ResponseStatusException 400 when there is nothing to search for, or the page reaches
+   *     beyond the first {@value #MAX_WINDOW} results
    */
-  static SearchRequest of(String keyword, String tag, String page, String size) {
+  static SearchRequest of(String keyword, String tag, int page, int size) {
     keyword = blankToNull(keyword);
     tag = blankToNull(tag);
     if (keyword == null && tag == null) {
@@ -44,37 +46,19 @@ record SearchRequest(String keyword, String tag, int page, int size) {
           "Give a keyword, a tag or both, e.g. ?keyword=running or ?tag=music or ?tag=5&keyword=album"
               + " (parameters: keyword, tag, page, size).");
     }
-    if (keyword != null && keyword.length() > MAX_KEYWORD_LENGTH) {
-      throw bad(
-          "keyword must be at most "
-              + MAX_KEYWORD_LENGTH
-              + " characters, got "
-              + keyword.length()
-              + ".");
-    }
-    if (tag != null && tag.length() > MAX_TAG_LENGTH) {
-      throw bad(
-          "tag must be a tag's name or id of at most "
-              + MAX_TAG_LENGTH
-              + " characters, got "
-              + tag.length()
-              + ".");
-    }
-    int pageNumber = integer("page", page, 0, MAX_WINDOW - 1, 0);
-    int pageSize = integer("size", size, 1, MAX_SIZE, 20);
-    if ((long) (pageNumber + 1) * pageSize > MAX_WINDOW) {
+    if ((long) (page + 1) * size > MAX_WINDOW) {
       throw bad(
           "page and size reach the first "
               + MAX_WINDOW
               + " results at most: (page + 1) * size must be at most "
               + MAX_WINDOW
               + ", got page="
-              + pageNumber
+              + page
               + " size="
-              + pageSize
+              + size
               + ".");
     }
-    return new SearchRequest(keyword, tag, pageNumber, pageSize);
+    return new SearchRequest(keyword, tag, page, size);
   }
 
   /** Which kind of search this is, for the query metrics. */
@@ -110,21 +94,6 @@ record SearchRequest(String keyword, String tag, int page, int size) {
     return TAG_ID.matcher(wanted).matches()
         ? new TermQuery(new Term(TweetIndex.TAG_ID, Long.toString(Long.parseLong(wanted))))
         : new TermQuery(new Term(TweetIndex.TAG_NAME, wanted.toLowerCase(Locale.ROOT)));
-  }
-
-  private static int integer(String name, String value, int min, int max, int absent) {
-    if (value == null || value.isBlank()) {
-      return absent;
-    }
-    try {
-      int number = Integer.parseInt(value.strip());
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException notAnInteger) {
-      // answered below, like a number out of range
-    }
-    throw bad(name + " must be an integer from " + min + " to " + max + ", got \"" + value + "\".");
   }
 
   private static String blankToNull(String value) {

@@ -12,7 +12,7 @@ class SearchRequestTest {
 
   @Test
   void keywordTermsAreAlternativesOfWhichOneMustMatch() {
-    var request = SearchRequest.of("Running shoes", null, null, null);
+    var request = SearchRequest.of("Running shoes", null, 0, 20);
 
     assertThat(request.query(List.of("run", "shoe")).toString())
         .isEqualTo("(text:run text:shoe)~1");
@@ -23,17 +23,17 @@ class SearchRequestTest {
 
   @Test
   void aTagIsANameInLowerCaseOrAnIdAndFiltersWithoutScoring() {
-    assertThat(SearchRequest.of(null, " World News ", "2", "5").query(List.of()).toString())
+    assertThat(SearchRequest.of(null, " World News ", 2, 5).query(List.of()).toString())
         .isEqualTo("+*:* #tag_name:world news");
-    assertThat(SearchRequest.of("album", "007", null, null).query(List.of("album")).toString())
+    assertThat(SearchRequest.of("album", "007", 0, 20).query(List.of("album")).toString())
         .isEqualTo("(text:album #tag_id:7)~1");
   }
 
   @Test
   void blankParametersCountAsAbsent() {
-    assertThatThrownBy(() -> SearchRequest.of(" ", "", null, null))
+    assertThatThrownBy(() -> SearchRequest.of(" ", "", 0, 20))
         .isInstanceOf(ResponseStatusException.class)
         .hasMessageContaining("Give a keyword, a tag or both");
-    assertThat(SearchRequest.of("", "music", " ", "").kind()).isEqualTo("tag");
+    assertThat(SearchRequest.of("", "music", 0, 20).kind()).isEqualTo("tag");
   }
 }

@@ -211,7 +211,7 @@ class SearchTest {
     assertThat(detail("keyword=bts&page=-1"))
         .isEqualTo("page must be an integer from 0 to 9999, got \\\"-1\\\".");
     assertThat(detail("keyword=bts&page=abc"))
-        .isEqualTo("page must be an integer from 0 to 9999, got \\\"abc\\\".");
+        .isEqualTo("page must be an integer, got \\\"abc\\\".");
     assertThat(detail("keyword=bts&size=0"))
         .isEqualTo("size must be an integer from 1 to 100, got \\\"0\\\".");
     assertThat(detail("keyword=bts&size=101"))
@@ -221,6 +221,13 @@ class SearchTest {
             "page and size reach the first 10000 results at most: (page + 1) * size must be at"
                 + " most 10000, got page=100 size=100.");
     assertThat(search.get("/api/v1/search/?keyword=bts&page=99&size=100").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aBrowserGetsA406ProblemNotAnHtmlPage() {
+    Http.Answer answer = search.send("GET", "/api/v1/search/?keyword=bts", null, "text/html");
+    assertThat(answer.status()).isEqualTo(406);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
   }
 
   @Test
@@ -324,7 +331,8 @@ class SearchTest {
     Http.Answer docs = search.get("/v3/api-docs");
 
     assertThat(docs.status()).isEqualTo(200);
-    assertThat(docs.body()).contains("\"/api/v1/search/\"").contains("\"keyword\"");
+    // One entry for the path with and without the slash (the platform lists the one without).
+    assertThat(docs.body()).contains("\"/api/v1/search\"").contains("\"keyword\"");
   }
 
   /** Publishes a public tweet without tag and waits until search finds it; answers its id. */

@@ -1,6 +1,5 @@
 package io.flotilla.tweets;
 
-import io.flotilla.tweets.TweetBodies.Draft;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;

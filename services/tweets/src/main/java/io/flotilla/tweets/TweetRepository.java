@@ -1,6 +1,5 @@
 package io.flotilla.tweets;
 
-import io.flotilla.tweets.TweetBodies.Draft;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,15 +1,16 @@
 package io.flotilla.tweets;
 
-import io.flotilla.tweets.TweetBodies.Draft;
 import io.flotilla.tweets.TweetRepository.Owner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,9 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Writes: each changes the tweet and appends its change to the feed in one transaction, checks that
- * the caller is the author, counts itself in {@code tweets.writes{operation}}, and wakes the feed's
- * waiting readers once committed.
+ * Tweets as the API reads and writes them. Reads show a private tweet only to its author.
+ *
+ * <p>Writes: each changes the tweet and appends its change to the feed in one transaction, checks
+ * that the caller is the author, counts itself in {@code tweets.writes{operation}}, and wakes the
+ * feed's waiting readers once committed.
  *
  * <p>Someone else's tweet: public → 403 (its existence is no secret); private → 404, the same
  * answer as for an id that does not exist, so writes reveal no more than reads do.
@@ -63,6 +66,76 @@ class Tweets {
     return known;
   }
 
+  /** One page of tweets, newest first, and how many there are in all. */
+  record Page(List<Tweet> tweets, long total) {}
+
+  Page timeline(int page, int size) {
+    return new Page(repository.publicTimeline((long) page * size, size), repository.countPublic());
+  }
+
+  /** A user's tweets; the private ones too when the viewer is that user. */
+  Page byUser(String username, String viewer, int page, int size) {
+    boolean self = username.equals(viewer);
+    return new Page(
+        repository.byUser(username, self, (long) page * size, size),
+        repository.countByUser(username, self));
+  }
+
+  Tweet one(long id, String viewer) {
+    return repository
+        .findById(id)
+        .filter(tweet -> tweet.visibleTo(viewer))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * A new tweet: public unless {@code isPrivate} says otherwise.
+   *
+   * @param tag a tag's name in any case, or null for none
+   */
+  @Transactional
+  Tweet create(String author, String text, String tag, Boolean isPrivate) {
+    return create(author, new Draft(text, tagId(tag), Boolean.TRUE.equals(isPrivate)));
+  }
+
+  /**
+   * Replaces the text and tag of one of the author's tweets, and its privacy unless {@code
+   * isPrivate} is null: a client that leaves it out keeps the tweet as private as it was.
+   */
+  @Transactional
+  Tweet update(String author, long id, String text, String tag, Boolean isPrivate) {
+    boolean wasPrivate = checkAuthor(author, id).isPrivate();
+    return update(
+        author, id, new Draft(text, tagId(tag), isPrivate == null ? wasPrivate : isPrivate));
+  }
+
+  /** The tag's id, or a 422 that lists the tags there are. */
+  private Integer tagId(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    String wanted = tag.strip().toLowerCase(Locale.ROOT);
+    return tags().stream()
+        .filter(known -> known.name().equals(wanted))
+        .map(Tag::id)
+        .findFirst()
+        .orElseThrow(() -> unknownTag(tag));
+  }
+
+  private ErrorResponseException unknownTag(String tag) {
+    List<String> names = tags().stream().map(Tag::name).toList();
+    var detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "Unknown tag \""
+                + tag
+                + "\"; use one of "
+                + String.join(", ", names)
+                + " (any case), or leave tag out.");
+    detail.setProperty("tags", names);
+    return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, detail, null);
+  }
+
   @Transactional
   Tweet create(String author, Draft draft) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -74,9 +147,7 @@ class Tweets {
     return tweet;
   }
 
-  @Transactional
-  Tweet update(String author, long id, Draft draft) {
-    checkAuthor(author, id);
+  private Tweet update(String author, long id, Draft draft) {
     Instant now = Instant.now();
     repository.update(id, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
@@ -95,7 +166,7 @@ class Tweets {
     log.info("tweet deleted id={} username={}", id, author);
   }
 
-  private void checkAuthor(String author, long id) {
+  private Owner checkAuthor(String author, long id) {
     Owner owner = repository.lockOwner(id).orElseThrow(() -> notFound(id));
     if (!owner.username().equals(author)) {
       if (owner.isPrivate()) {
@@ -105,6 +176,7 @@ class Tweets {
           HttpStatus.FORBIDDEN,
           "Tweet " + id + " belongs to another user; only its author may change or delete it.");
     }
+    return owner;
   }
 
   static ErrorResponseException notFound(long id) {

@@ -4,12 +4,14 @@ import io.flotilla.tweets.TweetBodies.TweetJson;
 import io.flotilla.tweets.TweetBodies.Write;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,33 +33,24 @@ import org.springframework.web.bind.annotation.RestController;
  * so the two never collide; {@code tags} is a reserved username.
  */
 @RestController
-@RequestMapping("/api/v1/tweets")
+@RequestMapping(path = "/api/v1/tweets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TweetsController {
 
   static final String TOTAL_COUNT = "X-Total-Count";
-  private static final int MAX_SIZE = 100;
 
   private final Tweets tweets;
-  private final TweetRepository repository;
 
-  TweetsController(Tweets tweets, TweetRepository repository) {
+  TweetsController(Tweets tweets) {
     this.tweets = tweets;
-    this.repository = repository;
   }
 
   @GetMapping({"", "/"})
   @Operation(summary = "Everyone's public tweets, newest first, a page at a time")
   ResponseEntity<List<TweetJson>> timeline(
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size,
+      @RequestParam(defaultValue = "0") @Paging.Page int page,
+      @RequestParam(defaultValue = "20") @Paging.Size int size,
       HttpServletRequest request) {
-    checkPage(page, size);
-    return paged(
-        repository.publicTimeline((long) page * size, size),
-        repository.countPublic(),
-        page,
-        size,
-        request);
+    return paged(tweets.timeline(page, size), page, size, request);
   }
 
   @GetMapping({"/tags", "/tags/"})
@@ -69,11 +62,7 @@ class TweetsController {
   @GetMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
   @Operation(summary = "One tweet; a private one only to its author (404 to anyone else)")
   TweetJson one(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
-    return repository
-        .findById(id)
-        .filter(tweet -> tweet.visibleTo(subject(token)))
-        .map(TweetJson::of)
-        .orElseThrow(() -> Tweets.notFound(id));
+    return TweetJson.of(tweets.one(id, subject(token)));
   }
 
   @GetMapping({"/{username:[a-z][a-z0-9_]*}", "/{username:[a-z][a-z0-9_]*}/"})
@@ -82,34 +71,32 @@ class TweetsController {
           "A user's tweets, newest first, a page at a time; private ones only to that user."
               + " A name without tweets answers [] (users are the users service's business).")
   ResponseEntity<List<TweetJson>> byUser(
-      @PathVariable String username,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size,
+      @PathVariable @Size(max = 30, message = "must be at most {max} characters") String username,
+      @RequestParam(defaultValue = "0") @Paging.Page int page,
+      @RequestParam(defaultValue = "20") @Paging.Size int size,
       @AuthenticationPrincipal Jwt token,
       HttpServletRequest request) {
-    checkPage(page, size);
-    boolean self = username.equals(subject(token));
-    return paged(
-        repository.byUser(username, self, (long) page * size, size),
-        repository.countByUser(username, self),
-        page,
-        size,
-        request);
+    return paged(tweets.byUser(username, subject(token), page, size), page, size, request);
   }
 
   @PostMapping({"", "/"})
   @Operation(summary = "Post a tweet as the token's subject")
-  ResponseEntity<TweetJson> create(@AuthenticationPrincipal Jwt token, @RequestBody Write body) {
-    Tweet tweet = tweets.create(token.getSubject(), body.check(tweets.tags()));
+  ResponseEntity<TweetJson> create(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody Write body) {
+    Tweet tweet = tweets.create(token.getSubject(), body.text(), body.tag(), body.isPrivate());
     return ResponseEntity.created(URI.create("/api/v1/tweets/" + tweet.id()))
         .body(TweetJson.of(tweet));
   }
 
   @PutMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
-  @Operation(summary = "Replace the text, tag and privacy of one of your tweets")
+  @Operation(
+      summary =
+          "Replace the text and tag of one of your tweets, and its privacy when the body says"
+              + " \"private\" (left out, the tweet stays as private as it was)")
   TweetJson update(
-      @PathVariable long id, @AuthenticationPrincipal Jwt token, @RequestBody Write body) {
-    return TweetJson.of(tweets.update(token.getSubject(), id, body.check(tweets.tags())));
+      @PathVariable long id, @AuthenticationPrincipal Jwt token, @Valid @RequestBody Write body) {
+    return TweetJson.of(
+        tweets.update(token.getSubject(), id, body.text(), body.tag(), body.isPrivate()));
   }
 
   @DeleteMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
@@ -123,18 +110,6 @@ class TweetsController {
     return token == null ? null : token.getSubject();
   }
 
-  private static void checkPage(int page, int size) {
-    if (page < 0) {
-      throw TweetBodies.problem(
-          HttpStatus.BAD_REQUEST, "page must be an integer of 0 or more, got " + page + ".");
-    }
-    if (size < 1 || size > MAX_SIZE) {
-      throw TweetBodies.problem(
-          HttpStatus.BAD_REQUEST,
-          "size must be an integer from 1 to " + MAX_SIZE + ", got " + size + ".");
-    }
-  }
-
   /**
    * The body stays a plain array (the seed's clients read a list); the total and the neighbouring
    * pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link} with {@code next} and
@@ -142,8 +117,9 @@ class TweetsController {
    * the gateway).
    */
   private static ResponseEntity<List<TweetJson>> paged(
-      List<Tweet> rows, long total, int page, int size, HttpServletRequest request) {
+      Tweets.Page rows, int page, int size, HttpServletRequest request) {
     String path = request.getRequestURI();
+    long total = rows.total();
     Function<Long, String> link = p -> "<" + path + "?page=" + p + "&size=" + size + ">";
     long lastPage = total == 0 ? 0 : (total - 1) / size;
     var links = new ArrayList<String>();
@@ -157,6 +133,6 @@ class TweetsController {
     if (!links.isEmpty()) {
       answer.header(HttpHeaders.LINK, String.join(", ", links));
     }
-    return answer.body(rows.stream().map(TweetJson::of).toList());
+    return answer.body(rows.tweets().stream().map(TweetJson::of).toList());
   }
 }

@@ -97,24 +97,35 @@ class ReadsTest extends ApiTest {
   void pageAndSizeOutOfRangeAreBadRequests() {
     assertThat(anonymous().get("/api/v1/tweets/?size=0").body())
         .isEqualTo(
-            Http.problem(
-                400,
-                "Bad Request",
-                "size must be an integer from 1 to 100, got 0.",
-                "/api/v1/tweets/"));
+            Http.invalid("/api/v1/tweets/", "size", "must be an integer from 1 to 100, got 0"));
     assertThat(anonymous().get("/api/v1/tweets/?size=101").status()).isEqualTo(400);
     assertThat(anonymous().get("/api/v1/tweets/?size=100").status()).isEqualTo(200);
     assertThat(anonymous().get("/api/v1/tweets/?page=-1").body())
         .isEqualTo(
-            Http.problem(
-                400,
-                "Bad Request",
-                "page must be an integer of 0 or more, got -1.",
-                "/api/v1/tweets/"));
-    assertThat(anonymous().get("/api/v1/tweets/?page=one").body())
+            Http.invalid("/api/v1/tweets/", "page", "must be an integer from 0 to 10000, got -1"));
+    assertThat(anonymous().get("/api/v1/tweets/alice?page=10001").body())
         .isEqualTo(
-            Http.problem(
-                400, "Bad Request", "page must be an integer, got \"one\".", "/api/v1/tweets/"));
+            Http.invalid(
+                "/api/v1/tweets/alice", "page", "must be an integer from 0 to 10000, got 10001"));
+    assertThat(anonymous().get("/api/v1/tweets/?page=one").body())
+        .isEqualTo(Http.invalid("/api/v1/tweets/", "page", "must be an integer, got \"one\""));
+  }
+
+  @Test
+  void aUsernameInThePathIsBounded() {
+    String path = "/api/v1/tweets/" + "a".repeat(31);
+    assertThat(anonymous().get(path).body())
+        .isEqualTo(Http.invalid(path, "username", "must be at most 30 characters"));
+  }
+
+  @Test
+  void readsAnswerJsonOrA406ProblemNeverHtml() {
+    Http.Answer html = anonymous().send("GET", "/api/v1/tweets/", null, "text/html");
+    assertThat(html.status()).isEqualTo(406);
+    assertThat(html.contentType()).isEqualTo("application/problem+json");
+    Http.Answer missing = anonymous().send("GET", "/api/v1/tweets/../x", null, "text/html");
+    assertThat(missing.contentType()).isEqualTo("application/problem+json");
+    assertThat(missing.body()).doesNotContain("<html");
   }
 
   @Test

@@ -32,8 +32,8 @@ class UnreachableUsersTest {
               Http.problem(
                   503,
                   "Service Unavailable",
-                  "Bearer tokens cannot be checked right now (the users service's keys are out of"
-                      + " reach); try again shortly.",
+                  "Bearer tokens cannot be checked right now (the keys that verify them are out"
+                      + " of reach); try again shortly.",
                   "/api/v1/tweets/"));
       assertThat(app.http().get("/api/v1/tweets/").status()).isEqualTo(200);
     }

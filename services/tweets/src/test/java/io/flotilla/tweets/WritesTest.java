@@ -38,7 +38,7 @@ class WritesTest extends ApiTest {
   @Test
   void withoutASlashAndWithoutATagAndPrivate() {
     Http.Answer created =
-        as("alice").post("/api/v1/tweets", "{\"text\":\"quiet\",\"private\":true,\"extra\":1}");
+        as("alice").post("/api/v1/tweets", "{\"text\":\"quiet\",\"private\":true}");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body())
@@ -59,11 +59,7 @@ class WritesTest extends ApiTest {
         .extracting(Http.Answer::status, Http.Answer::body)
         .containsExactly(
             400,
-            Http.problem(
-                400,
-                "Bad Request",
-                "text must be at most 280 characters, got 281.",
-                "/api/v1/tweets/"));
+            Http.invalid("/api/v1/tweets/", "text", "must be at most 280 characters, got 281"));
   }
 
   @Test
@@ -71,16 +67,13 @@ class WritesTest extends ApiTest {
     Http alice = as("alice");
     assertThat(alice.post("/api/v1/tweets/", "{\"text\":\"\"}").body())
         .isEqualTo(
-            Http.problem(
-                400,
-                "Bad Request",
-                "text must not be blank: 1 to 280 characters, not only spaces.",
-                "/api/v1/tweets/"));
+            Http.invalid(
+                "/api/v1/tweets/",
+                "text",
+                "must not be blank: 1 to 280 characters, not only spaces"));
     assertThat(alice.post("/api/v1/tweets/", "{\"text\":\" \\n\\t \"}").status()).isEqualTo(400);
     assertThat(alice.post("/api/v1/tweets/", "{\"tag\":\"general\"}").body())
-        .isEqualTo(
-            Http.problem(
-                400, "Bad Request", "text is required: 1 to 280 characters.", "/api/v1/tweets/"));
+        .isEqualTo(Http.invalid("/api/v1/tweets/", "text", "is required: 1 to 280 characters"));
     assertThat(alice.post("/api/v1/tweets/", "{\"text\":\"a\\u0000b\"}").status()).isEqualTo(400);
 
     Http.Answer malformed = alice.post("/api/v1/tweets/", "{\"text\":");
@@ -91,9 +84,54 @@ class WritesTest extends ApiTest {
             Http.problem(
                 400,
                 "Bad Request",
-                "The body must be a JSON object like {\"text\":\"hello\",\"tag\":\"general\","
-                    + "\"private\":false} (tag and private optional).",
+                "The body must be a JSON object with the fields text, tag, private.",
                 "/api/v1/tweets/"));
+  }
+
+  @Test
+  void aFieldTheBodyDoesNotHaveIsRefusedNotIgnored() {
+    assertThat(as("alice").post("/api/v1/tweets", "{\"text\":\"quiet\",\"extra\":1}").body())
+        .isEqualTo(
+            Http.invalid(
+                "/api/v1/tweets",
+                "extra",
+                "is not a known field; the fields are text, tag, private"));
+  }
+
+  @Test
+  void everyInputIsBoundedBeforeAnyWrite() {
+    Http alice = as("alice");
+    assertThat(alice.post("/api/v1/tweets/", "{\"text\":\"\u200B\u200B\"}").status())
+        .isEqualTo(400);
+    assertThat(
+            alice.post("/api/v1/tweets/", "{\"text\":\"hi\",\"tag\":\"" + "x".repeat(51) + "\"}"))
+        .extracting(Http.Answer::status, Http.Answer::body)
+        .containsExactly(
+            400, Http.invalid("/api/v1/tweets/", "tag", "must be at most 50 characters, got 51"));
+    assertThat(alice.post("/api/v1/tweets/", "{\"text\":\"" + "x".repeat(70_000) + "\"}"))
+        .extracting(Http.Answer::status, Http.Answer::body)
+        .containsExactly(
+            413,
+            Http.problem(
+                413,
+                "Content Too Large",
+                "The request body must be at most 65536 bytes.",
+                "/api/v1/tweets/"));
+    assertThat(alice.post("/api/v1/tweets/", "{\"text\":\"hi\",\"private\":\"yes\"}").body())
+        .isEqualTo(Http.invalid("/api/v1/tweets/", "private", "must be true or false"));
+  }
+
+  @Test
+  void aPostThatCannotBeAnsweredInTheAcceptedTypeWritesNothing() {
+    Http carol = as("carol");
+    String before = carol.get("/api/v1/tweets/carol").header("X-Total-Count");
+
+    Http.Answer refused =
+        carol.send("POST", "/api/v1/tweets/", "{\"text\":\"unseen\"}", "application/xml");
+
+    assertThat(refused.status()).isEqualTo(406);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(carol.get("/api/v1/tweets/carol").header("X-Total-Count")).isEqualTo(before);
   }
 
   @Test
@@ -116,12 +154,10 @@ class WritesTest extends ApiTest {
   void theAuthorIsTheTokensSubjectAndABodyNamingOneIsRefused() {
     assertThat(as("alice").post("/api/v1/tweets/", "{\"text\":\"hi\",\"username\":\"bob\"}").body())
         .isEqualTo(
-            Http.problem(
-                400,
-                "Bad Request",
-                "The author of a tweet is the subject of the bearer token; remove \"username\""
-                    + " from the body.",
-                "/api/v1/tweets/"));
+            Http.invalid(
+                "/api/v1/tweets/",
+                "username",
+                "is not a known field; the fields are text, tag, private"));
     assertThat(as("alice").post("/api/v1/tweets/", "{\"text\":\"hi\",\"user_id\":2}").status())
         .isEqualTo(400);
 
@@ -155,8 +191,19 @@ class WritesTest extends ApiTest {
       Http.Answer answer = anonymous().as(bad).post("/api/v1/tweets/", body);
       assertThat(answer.status()).as(bad).isEqualTo(401);
       assertThat(answer.contentType()).isEqualTo("application/problem+json");
-      assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
-      assertThat(answer.body()).contains("The bearer token was not accepted");
+      assertThat(answer.header("WWW-Authenticate"))
+          .isEqualTo(
+              "Bearer error=\"invalid_token\", error_description=\"The token is invalid or has"
+                  + " expired\"");
+      // Nothing of the decoder's own message (library, claim names) reaches the client.
+      assertThat(answer.body())
+          .isEqualTo(
+              Http.problem(
+                  401,
+                  "Unauthorized",
+                  "The bearer token is invalid or has expired; log in again at"
+                      + " /api/v1/auth/login.",
+                  "/api/v1/tweets/"));
     }
     assertThat(anonymous().put("/api/v1/tweets/1", body).status()).isEqualTo(401);
     assertThat(anonymous().delete("/api/v1/tweets/1").status()).isEqualTo(401);
@@ -181,7 +228,11 @@ class WritesTest extends ApiTest {
     assertThat(alice.get(location).body()).isEqualTo(changed.body());
     assertThat(anonymous().get(location).status()).isEqualTo(404);
 
-    assertThat(alice.put(location, "{\"text\":\"again\"}").body()).contains("\"tag\":null");
+    // Left out, "private" stays as it was; the tag is replaced (here by none).
+    assertThat(alice.put(location, "{\"text\":\"again\"}").body())
+        .contains("\"private\":true,\"tag\":null");
+    assertThat(alice.put(location, "{\"text\":\"again\",\"private\":false}").body())
+        .contains("\"private\":false");
     assertThat(alice.delete(location).status()).isEqualTo(204);
     assertThat(alice.get(location).status()).isEqualTo(404);
     assertThat(alice.delete(location).status()).isEqualTo(404);

@@ -1,14 +1,10 @@
 package io.flotilla.users;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flotilla.platform.validation.Utf8Bytes;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,10 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Login: a username and password for a token. */
 @RestController
-@RequestMapping("/api/v1/auth")
+@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthController {
-
-  static final List<String> FIELDS = List.of("username", "password");
 
   private final Accounts accounts;
 
@@ -27,26 +21,26 @@ class AuthController {
     this.accounts = accounts;
   }
 
-  /** For the API docs only: the body is read field by field. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Login(String username, String password) {}
+  /**
+   * A login as sent. Bounded before anything else sees it, so that no throttle, lookup or log line
+   * ever holds a name no account can have.
+   */
+  record Login(
+      @NotNull(message = "is required: the account's username") @LoginName String username,
+      @NotNull(message = "is required: the account's password")
+          @Utf8Bytes(max = AccountRules.PASSWORD_MAX_BYTES, message = "must be at most {max} bytes")
+          String password) {
+
+    /** Leaves the password out of logs and debuggers. */
+    @Override
+    public String toString() {
+      return "Login[username=" + username + "]";
+    }
+  }
 
   @PostMapping("/login")
   @Operation(summary = "A bearer token for a username and password")
-  Tokens.Token login(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(implementation = Login.class)))
-          @RequestBody
-          Map<String, Object> body) {
-    var fields = new JsonFields(body, FIELDS);
-    String username = fields.required("username", "the account's username");
-    String password = fields.required("password", "the account's password");
-    fields.throwIfInvalid();
-    return accounts.login(username, password);
-  }
-
-  @ExceptionHandler
-  ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-    return Bodies.unreadable(FIELDS);
+  Tokens.Token login(@Valid @RequestBody Login login) {
+    return accounts.login(login.username(), login.password());
   }
 }

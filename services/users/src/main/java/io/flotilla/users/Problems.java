@@ -1,8 +1,6 @@
 package io.flotilla.users;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,15 +16,6 @@ final class Problems {
   static final String WRONG_CREDENTIALS = "Wrong username or password.";
 
   private Problems() {}
-
-  /** A 400 whose detail lists every problem, and whose {@code errors} lists them by field. */
-  static ErrorResponseException invalid(List<FieldProblem> problems) {
-    String detail =
-        problems.stream().map(FieldProblem::sentence).collect(Collectors.joining("; ", "", "."));
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    body.setProperty("errors", problems);
-    return new ErrorResponseException(HttpStatus.BAD_REQUEST, body, null);
-  }
 
   static ErrorResponseException status(HttpStatus status, String detail) {
     return new ErrorResponseException(

@@ -1,51 +1,67 @@
 package io.flotilla.users;
 
+import static io.flotilla.users.AccountRules.EMAIL_MAX;
+import static io.flotilla.users.AccountRules.EMAIL_RULE;
+import static io.flotilla.users.AccountRules.NAME_RULE;
+import static io.flotilla.users.AccountRules.PASSWORD_MAX_BYTES;
+import static io.flotilla.users.AccountRules.PASSWORD_MIN;
+import static io.flotilla.users.AccountRules.PASSWORD_RULE;
+import static io.flotilla.users.AccountRules.USERNAME_MAX;
+import static io.flotilla.users.AccountRules.USERNAME_MIN;
+import static io.flotilla.users.AccountRules.USERNAME_RULE;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.List;
+import io.flotilla.platform.validation.Characters;
+import io.flotilla.platform.validation.Utf8Bytes;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * A new account as {@code POST /api/v1/users} receives it, checked. The email is kept lower-case
- * (addresses are compared without case) and names without surrounding spaces; the password as
- * typed.
+ * A new account as {@code POST /api/v1/users} receives it. The email is kept lower-case (addresses
+ * are compared without case) and names without surrounding spaces, before they are checked; the
+ * password as typed.
  */
 record Registration(
-    String username,
-    String password,
-    String email,
-    @JsonProperty("first_name") String firstName,
-    @JsonProperty("last_name") String lastName) {
+    @NotNull(message = "is required: " + USERNAME_RULE)
+        @Characters(
+            min = USERNAME_MIN,
+            max = USERNAME_MAX,
+            message = "must be {min} to {max} characters long, got {length}")
+        @Pattern(
+            regexp = AccountRules.USERNAME_CHARACTERS,
+            message = "may contain only lower-case letters a-z, digits 0-9 and _")
+        @Pattern(
+            regexp = AccountRules.STARTS_WITH_A_LETTER,
+            message = "must start with a letter a-z")
+        @Pattern(regexp = AccountRules.NOT_RESERVED, message = AccountRules.RESERVED_MESSAGE)
+        String username,
+    @NotNull(message = "is required: " + PASSWORD_RULE)
+        @Characters(
+            min = PASSWORD_MIN,
+            max = Integer.MAX_VALUE,
+            message = "must be at least {min} characters")
+        @Utf8Bytes(
+            max = PASSWORD_MAX_BYTES,
+            message =
+                "must be at most {max} bytes in UTF-8 (72 ASCII characters, fewer with accents"
+                    + " or emoji)")
+        String password,
+    @NotNull(message = "is required: " + EMAIL_RULE)
+        @Characters(max = EMAIL_MAX, message = "must be at most {max} characters, got {length}")
+        @Pattern(
+            regexp = AccountRules.EMAIL,
+            message = "must be an email address like name@example.com")
+        String email,
+    @JsonProperty("first_name") @NotNull(message = "is required: " + NAME_RULE) @Name
+        String firstName,
+    @JsonProperty("last_name") @NotNull(message = "is required: " + NAME_RULE) @Name
+        String lastName) {
 
-  static final List<String> FIELDS =
-      List.of("username", "password", "email", "first_name", "last_name");
-
-  private static final String USERNAME =
-      "3 to 30 characters of a-z, 0-9 and _, starting with a letter";
-  private static final String EMAIL = "an email address of at most 254 characters";
-  private static final String PASSWORD = "at least 8 characters and at most 72 bytes";
-  private static final String NAME = "1 to 100 characters";
-
-  /** The checked registration, or a 400 listing every problem of the body. */
-  static Registration from(Map<String, Object> body) {
-    var fields = new JsonFields(body, FIELDS);
-    String username = fields.required("username", USERNAME);
-    fields.check("username", username, AccountRules::username);
-    String password = fields.required("password", PASSWORD);
-    fields.check("password", password, AccountRules::password);
-    String email = strip(fields.required("email", EMAIL));
-    fields.check("email", email, AccountRules::email);
-    String firstName = strip(fields.required("first_name", NAME));
-    fields.check("first_name", firstName, AccountRules::name);
-    String lastName = strip(fields.required("last_name", NAME));
-    fields.check("last_name", lastName, AccountRules::name);
-    fields.throwIfInvalid();
-    return new Registration(
-        username, password, email.toLowerCase(Locale.ROOT), firstName, lastName);
-  }
-
-  private static String strip(String value) {
-    return value == null ? null : value.strip();
+  Registration {
+    email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    firstName = firstName == null ? null : firstName.strip();
+    lastName = lastName == null ? null : lastName.strip();
   }
 
   /** Leaves the password out of logs and debuggers. */

@@ -1,17 +1,13 @@
 package io.flotilla.users;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +15,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration and public profiles. */
+/**
+ * Registration and profiles. A profile shows its email only to its owner: in the answer to the
+ * registration and at {@code /me}, never at {@code /{username}}.
+ */
 @RestController
-@RequestMapping("/api/v1/users")
+@RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController {
 
   private final Accounts accounts;
@@ -33,36 +32,29 @@ class UserController {
   }
 
   @PostMapping
-  @Operation(summary = "Create an account; answers its public profile")
-  ResponseEntity<Profile> register(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(implementation = Registration.class)))
-          @RequestBody
-          Map<String, Object> body) {
-    User user = accounts.register(Registration.from(body));
+  @Operation(summary = "Create an account; answers its profile, email included")
+  ResponseEntity<Profile> register(@Valid @RequestBody Registration registration) {
+    User user = accounts.register(registration);
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
-        .body(Profile.of(user));
+        .body(Profile.forOwner(user));
   }
 
   @GetMapping("/me")
-  @Operation(summary = "The profile of the bearer token's user")
+  @Operation(summary = "The profile of the bearer token's user, email included")
   Profile me(@AuthenticationPrincipal Jwt token) {
-    return profile(token.getSubject());
+    return Profile.forOwner(find(token.getSubject()));
   }
 
   @GetMapping("/{username}")
-  @Operation(summary = "A user's public profile")
-  Profile profile(@PathVariable String username) {
-    return users
-        .findByUsername(username)
-        .map(Profile::of)
-        .orElseThrow(
-            () -> Problems.status(HttpStatus.NOT_FOUND, "No user named \"" + username + "\"."));
+  @Operation(summary = "A user's public profile (no email)")
+  Profile profile(@PathVariable @LoginName String username) {
+    return Profile.forAnyone(find(username));
   }
 
-  /** The base handler says only "Failed to read request". */
-  @ExceptionHandler
-  ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-    return Bodies.unreadable(Registration.FIELDS);
+  private User find(String username) {
+    return users
+        .findByUsername(username)
+        .orElseThrow(
+            () -> Problems.status(HttpStatus.NOT_FOUND, "No user named \"" + username + "\"."));
   }
 }

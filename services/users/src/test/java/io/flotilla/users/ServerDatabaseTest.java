@@ -79,7 +79,8 @@ abstract class ServerDatabaseTest {
             "\\{\"username\":\"grace\",\"email\":\"grace@example.com\",\"first_name\":\"Grace\","
                 + "\"last_name\":\"Hopper\",\"created\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}");
     // The time read back is the time written: no time zone shifted it.
-    assertThat(http.get("/api/v1/users/grace").body()).isEqualTo(created.body());
+    assertThat(http.get("/api/v1/users/grace").body())
+        .isEqualTo(created.body().replace("\"email\":\"grace@example.com\",", ""));
 
     String token = Tokens4Test.login(http, "grace", "correct horse");
     assertThat(http.as(token).get("/api/v1/users/me").body()).isEqualTo(created.body());

@@ -1,0 +1,43 @@
+package io.flotilla.platform;
+
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.http.converter.HttpMessageConverters.ServerBuilder;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read strictly: a field the body type does not have, a number where text
+ * belongs (or text where a number does) and anything after the JSON value are refused, each named
+ * in the 400. Only the server's converter is strict: what a service reads from its peers (the
+ * shared {@code JsonMapper}) still ignores fields it does not know, so peers can add fields.
+ */
+class StrictJsonBodies implements ServerHttpMessageConvertersCustomizer {
+
+  @Override
+  public void customize(ServerBuilder builder) {
+    builder.configureMessageConvertersList(converters ->
+        converters.replaceAll(converter ->
+            converter instanceof JacksonJsonHttpMessageConverter json ? strict(json) : converter));
+  }
+
+  private static JacksonJsonHttpMessageConverter strict(JacksonJsonHttpMessageConverter json) {
+    JsonMapper mapper = json.getMapper();
+    return new JacksonJsonHttpMessageConverter(
+        mapper
+            .rebuild()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                text ->
+                    text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)));
+  }
+}
