@@ -20,9 +20,13 @@ class StrictJsonBodies implements ServerHttpMessageConvertersCustomizer {
 
   @Override
   public void customize(ServerBuilder builder) {
+    // Exactly Spring's converter: a subclass has a job of its own (Spring Data's projecting one
+    // only reads @ProjectedPayload interfaces) that a plain copy would not keep.
     builder.configureMessageConvertersList(converters ->
         converters.replaceAll(converter ->
-            converter instanceof JacksonJsonHttpMessageConverter json ? strict(json) : converter));
+            converter.getClass() == JacksonJsonHttpMessageConverter.class
+                ? strict((JacksonJsonHttpMessageConverter) converter)
+                : converter));
   }
 
   private static JacksonJsonHttpMessageConverter strict(JacksonJsonHttpMessageConverter json) {
