@@ -41,10 +41,6 @@ class ChangeFeed {
     return url;
   }
 
-  int limit() {
-    return limit;
-  }
-
   /**
    * The changes after a cursor; waits up to the poll wait when there are none yet.
    *
@@ -71,8 +67,12 @@ class ChangeFeed {
     } catch (RestClientException bad) {
       throw new Failure("bad answer: " + NestedExceptionUtils.getMostSpecificCause(bad));
     }
-    if (page == null || page.changes() == null || page.last() < cursor) {
-      throw new Failure("bad answer: no change list, or last before after=" + cursor);
+    if (page == null
+        || page.epoch() == null
+        || page.epoch().isBlank()
+        || page.changes() == null
+        || page.last() < cursor) {
+      throw new Failure("bad answer: no epoch or change list, or last before after=" + cursor);
     }
     return page;
   }
