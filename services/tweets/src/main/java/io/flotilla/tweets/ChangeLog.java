@@ -101,6 +101,7 @@ class ChangeLog {
       tweet =
           new Tweet(
               tweetId,
+              null, // the feed carries the username only
               rs.getString("username"),
               rs.getString("text"),
               rs.getBoolean("private"),

@@ -64,40 +64,40 @@ class Tweets {
   }
 
   @Transactional
-  Tweet create(String author, Draft draft) {
+  Tweet create(Author author, Draft draft) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long id = repository.insert(author, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
     changes.append(ChangeLog.CREATED, id, tweet, now);
     afterCommit(creates);
-    log.info("tweet created id={} username={}", id, author);
+    log.info("tweet created id={} username={}", id, author.username());
     return tweet;
   }
 
   @Transactional
-  Tweet update(String author, long id, Draft draft) {
+  Tweet update(Author author, long id, Draft draft) {
     checkAuthor(author, id);
     Instant now = Instant.now();
     repository.update(id, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
     changes.append(ChangeLog.UPDATED, id, tweet, now);
     afterCommit(updates);
-    log.info("tweet updated id={} username={}", id, author);
+    log.info("tweet updated id={} username={}", id, author.username());
     return tweet;
   }
 
   @Transactional
-  void delete(String author, long id) {
+  void delete(Author author, long id) {
     checkAuthor(author, id);
     repository.delete(id);
     changes.append(ChangeLog.DELETED, id, null, Instant.now());
     afterCommit(deletes);
-    log.info("tweet deleted id={} username={}", id, author);
+    log.info("tweet deleted id={} username={}", id, author.username());
   }
 
-  private void checkAuthor(String author, long id) {
+  private void checkAuthor(Author author, long id) {
     Owner owner = repository.lockOwner(id).orElseThrow(() -> notFound(id));
-    if (!owner.username().equals(author)) {
+    if (!author.wrote(owner.accountId(), owner.username())) {
       if (owner.isPrivate()) {
         throw notFound(id);
       }

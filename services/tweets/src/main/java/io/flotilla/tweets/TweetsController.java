@@ -71,7 +71,7 @@ class TweetsController {
   TweetJson one(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
     return repository
         .findById(id)
-        .filter(tweet -> tweet.visibleTo(subject(token)))
+        .filter(tweet -> tweet.visibleTo(Author.of(token)))
         .map(TweetJson::of)
         .orElseThrow(() -> Tweets.notFound(id));
   }
@@ -88,10 +88,10 @@ class TweetsController {
       @AuthenticationPrincipal Jwt token,
       HttpServletRequest request) {
     checkPage(page, size);
-    boolean self = username.equals(subject(token));
+    Author viewer = Author.of(token);
     return paged(
-        repository.byUser(username, self, (long) page * size, size),
-        repository.countByUser(username, self),
+        repository.byUser(username, viewer, (long) page * size, size),
+        repository.countByUser(username, viewer),
         page,
         size,
         request);
@@ -100,7 +100,7 @@ class TweetsController {
   @PostMapping({"", "/"})
   @Operation(summary = "Post a tweet as the token's subject")
   ResponseEntity<TweetJson> create(@AuthenticationPrincipal Jwt token, @RequestBody Write body) {
-    Tweet tweet = tweets.create(token.getSubject(), body.check(tweets.tags()));
+    Tweet tweet = tweets.create(Author.of(token), body.check(tweets.tags()));
     return ResponseEntity.created(URI.create("/api/v1/tweets/" + tweet.id()))
         .body(TweetJson.of(tweet));
   }
@@ -109,18 +109,14 @@ class TweetsController {
   @Operation(summary = "Replace the text, tag and privacy of one of your tweets")
   TweetJson update(
       @PathVariable long id, @AuthenticationPrincipal Jwt token, @RequestBody Write body) {
-    return TweetJson.of(tweets.update(token.getSubject(), id, body.check(tweets.tags())));
+    return TweetJson.of(tweets.update(Author.of(token), id, body.check(tweets.tags())));
   }
 
   @DeleteMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
   @Operation(summary = "Delete one of your tweets")
   ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
-    tweets.delete(token.getSubject(), id);
+    tweets.delete(Author.of(token), id);
     return ResponseEntity.noContent().build();
-  }
-
-  private static String subject(Jwt token) {
-    return token == null ? null : token.getSubject();
   }
 
   private static void checkPage(int page, int size) {
