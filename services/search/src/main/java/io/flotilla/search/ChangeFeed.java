@@ -41,6 +41,10 @@ class ChangeFeed {
     return url;
   }
 
+  int limit() {
+    return limit;
+  }
+
   /**
    * The changes after a cursor; waits up to the poll wait when there are none yet.
    *

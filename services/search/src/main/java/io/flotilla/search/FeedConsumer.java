@@ -146,7 +146,9 @@ class FeedConsumer implements SmartLifecycle {
         Changes page = feed.after(cursor);
         List<Change> changes = page.changes();
         String untrusted = untrusted(page);
-        boolean caughtUp = page.last() >= page.head();
+        // At the head, or close to it (a batch short of the limit): under a steady stream of
+        // writes the head moves on while a page is read, and searches must not wait for a lull.
+        boolean caughtUp = page.last() >= page.head() || changes.size() < feed.limit();
         synchronized (applying) {
           if (!running) {
             break;

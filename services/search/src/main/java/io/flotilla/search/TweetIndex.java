@@ -48,8 +48,9 @@ import org.springframework.stereotype.Component;
  * a crash or restart the index and the cursor agree: nothing is lost and at most one batch is
  * applied again, which is harmless because every change is an upsert or a delete by tweet id.
  *
- * <p>Searches see a batch once the index has caught up with the feed: while it catches up or
- * rebuilds, they keep answering from the last caught-up state rather than from half of a backlog.
+ * <p>Searches see a batch once the index has caught up with the feed (or nearly: a batch short of
+ * the limit): while it works through a backlog or rebuilds, they keep answering from the last
+ * caught-up state rather than from half of it.
  */
 @Component
 class TweetIndex implements DisposableBean {
