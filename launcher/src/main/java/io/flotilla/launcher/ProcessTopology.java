@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * service its own JVM started from its executable jar, two replicas of menu and of hardware, the
  * machine's PostgreSQL, MariaDB and Redis. Waits until every process is ready, says where each is
  * and its process id, writes each one's output to {@code <data>/cluster/logs/<instance>.log}, and
- * stops them all on Ctrl-C (or SIGTERM). A replica that dies is reported, not restarted: killing
- * one is how to watch the gateway route around it.
+ * stops them all on Ctrl-C (or SIGTERM). A process that dies is started again, as Kubernetes would,
+ * after a growing delay; one that keeps dying is given up on ({@link RestartPolicy}). Killing a
+ * replica is how to watch the gateway route around it until it is back.
  */
 public final class ProcessTopology {
 
@@ -62,10 +67,13 @@ public final class ProcessTopology {
               (System.nanoTime() - start) / 1e9,
               service -> "  pid " + topology.processes.get(service).pid()));
       System.out.printf(
-          "Logs: %s/<instance>.log. Kill a replica (kill <pid>) and the gateway routes around it.%n",
+          "Logs: %s/<instance>.log. Kill a replica (kill <pid>) and the gateway routes around it"
+              + " until it is started again.%n",
           logs);
       System.out.flush();
-      topology.watch();
+      topology.supervise(service ->
+          topology.start(
+              service, cluster, logs.resolve(service.instance() + ".log"), servers, env));
     } catch (LaunchException | IllegalArgumentException | IOException e) {
       System.err.println("flotilla: " + e.getMessage());
       System.exit(1); // the shutdown hook stops whatever did start
@@ -87,7 +95,9 @@ public final class ProcessTopology {
     command.add(ServiceJar.of(service.name()).toString());
     command.addAll(service.commandLine());
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("FLOTILLA_DATA_DIR", data.toString());
     builder.environment().putAll(servers.environment(service.name()));
     // Under the lock the shutdown hook takes too: after Ctrl-C, nothing new starts, and nothing
@@ -143,24 +153,64 @@ public final class ProcessTopology {
             + logs.resolve(service.instance() + ".log"));
   }
 
-  /** Reports each process that ends before the topology is stopped; returns when all have. */
-  private void watch() {
-    List<Service> running = new ArrayList<>(processes.keySet());
-    while (!running.isEmpty()) {
+  /** Starts a service's process (again). */
+  private interface Starter {
+    void start(Service service) throws IOException;
+  }
+
+  /**
+   * Starts again each process that ends before the topology is stopped, after its policy's delay,
+   * or gives up on it when it keeps dying, saying so; returns once no process is left to watch.
+   */
+  private void supervise(Starter starter) {
+    Map<Service, RestartPolicy> policies = new HashMap<>();
+    Map<Service, Instant> restartAt = new HashMap<>();
+    List<Service> watched = new ArrayList<>(processes.keySet());
+    while (!watched.isEmpty()) {
       sleep(500);
-      running.removeIf(service -> {
+      Instant now = Instant.now();
+      for (Iterator<Service> services = watched.iterator(); services.hasNext(); ) {
+        Service service = services.next();
         Process process = processes.get(service);
         if (process.isAlive()) {
-          return false;
+          continue;
         }
         if (stopping) {
-          return true;
+          services.remove();
+          continue;
         }
-        System.out.printf(
-            "%s (pid %d) stopped with exit code %d%n",
-            service.instance(), process.pid(), process.exitValue());
-        return true;
-      });
+        Instant due = restartAt.get(service);
+        if (due == null) {
+          RestartPolicy policy = policies.computeIfAbsent(service, s -> RestartPolicy.standard());
+          Optional<Duration> delay = policy.afterDeath(now);
+          System.out.printf(
+              "%s (pid %d) stopped with exit code %d%s%n",
+              service.instance(),
+              process.pid(),
+              process.exitValue(),
+              delay.map(d -> "; starting it again in " + d.toSeconds() + " s").orElse(""));
+          if (delay.isEmpty()) {
+            System.out.printf(
+                "%s keeps stopping (%d restarts within %d minutes): not starting it again; see"
+                    + " its log%n",
+                service.instance(), policy.maxRestarts(), policy.window().toMinutes());
+            services.remove();
+          } else {
+            restartAt.put(service, now.plus(delay.get()));
+          }
+        } else if (!now.isBefore(due)) {
+          restartAt.remove(service);
+          try {
+            starter.start(service);
+            System.out.printf(
+                "%s started again (pid %d)%n", service.instance(), processes.get(service).pid());
+          } catch (IOException | LaunchException e) {
+            // The old process stays dead: the next round counts it as another death.
+            System.out.printf("%s could not be started again: %s%n", service.instance(), e);
+          }
+        }
+      }
+      System.out.flush();
     }
   }
 

@@ -35,6 +35,11 @@ final class LaunchedSystem implements AutoCloseable {
   }
 
   static LaunchedSystem start() throws IOException, InterruptedException {
+    return start(Files.createTempDirectory("flotilla"));
+  }
+
+  /** With its data in {@code dataDir}: the same directory again after a stop is a restart. */
+  static LaunchedSystem start(Path dataDir) throws IOException, InterruptedException {
     assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
     Map<String, Integer> ports = new LinkedHashMap<>();
     String java = ProcessHandle.current().info().command().orElse("java");
@@ -47,9 +52,7 @@ final class LaunchedSystem implements AutoCloseable {
     }
     // The simulated availability check takes 5 s by default; the page is the same with less.
     builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
-    builder
-        .environment()
-        .put("FLOTILLA_DATA_DIR", Files.createTempDirectory("flotilla").toString());
+    builder.environment().put("FLOTILLA_DATA_DIR", dataDir.toString());
     LaunchedSystem system = new LaunchedSystem(ports, builder.start());
     try {
       system.awaitReady();
@@ -61,7 +64,7 @@ final class LaunchedSystem implements AutoCloseable {
   }
 
   private void awaitReady() throws InterruptedException {
-    output.awaitReady(Duration.ofMinutes(3));
+    output.awaitReady(Duration.ofMinutes(8));
     assertThat(output())
         .as("launcher ready; its output:%n%s", String.join("\n", output()))
         .anySatisfy(line -> assertThat(line).startsWith("Flotilla is ready"));
@@ -89,6 +92,18 @@ final class LaunchedSystem implements AutoCloseable {
     assertThat(launcher.waitFor(1, TimeUnit.MINUTES)).as("launcher exited").isTrue();
     output.awaitEnd(Duration.ofSeconds(10));
     return launcher.exitValue();
+  }
+
+  /**
+   * SIGKILL, as a power cut or the OOM killer would end it: no shutdown hook runs. Fails unless the
+   * JVM died of the signal (exit code 128 + 9) and took every process it started with it.
+   */
+  void kill() throws InterruptedException {
+    List<ProcessHandle> children = launcher.toHandle().descendants().toList();
+    launcher.destroyForcibly();
+    assertThat(launcher.waitFor(1, TimeUnit.MINUTES)).as("launcher killed").isTrue();
+    assertThat(launcher.exitValue()).as("exit code of a SIGKILL").isEqualTo(137);
+    assertThat(children).noneMatch(ProcessHandle::isAlive);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Users, tweets and search as three processes, each with its own data: search stays consistent with
  * tweets when either of them is stopped and started again on the same data, as in a rolling
- * deployment. Search follows tweets through the change feed, so each check waits for it (15 s at
- * most) rather than expecting it at once.
+ * deployment, and forgets the old tweets when tweets starts on a new database. Search follows
+ * tweets through the change feed, so each check waits for it (15 s at most) rather than expecting
+ * it at once.
  */
 class MicroblogRestartIT {
 
@@ -90,6 +92,30 @@ class MicroblogRestartIT {
         .as("the tweets written before the restart are still there")
         .contains(idOf(second), idOf(third))
         .doesNotContain(idOf(first));
+  }
+
+  @Test
+  void searchForgetsEveryTweetOfADeletedTweetsDatabase() throws Exception {
+    // Not the id the new database gives its first tweet, which would replace it in the index.
+    tweet("a wombat waited");
+    tweet("a wombat waited again");
+    long old = tweet("an okapi crossed the river");
+    assertThat(searchFor("okapi", body -> body.contains(idOf(old)))).contains(idOf(old));
+
+    // The tweets database is deleted: tweets starts on a new one, whose ids and seqs start over.
+    ServiceProcesses.stop(tweets);
+    try (var files = Files.walk(tweetsData)) {
+      files
+          .sorted(Comparator.reverseOrder())
+          .filter(path -> !path.equals(tweetsData))
+          .forEach(path -> path.toFile().delete());
+    }
+    tweets = startTweets();
+    ServiceProcesses.awaitHealth(tweetsPort);
+    long fresh = tweet("a quokka crossed the river");
+
+    assertThat(searchFor("quokka", body -> body.contains(idOf(fresh)))).contains(idOf(fresh));
+    assertThat(searchFor("okapi", "[]"::equals)).as("no ghost of the old database").isEqualTo("[]");
   }
 
   private static Process startTweets() throws Exception {

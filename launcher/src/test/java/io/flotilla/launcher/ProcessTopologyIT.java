@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * {@code ./flotilla cluster} as a person runs it: the supervisor in its own JVM, each service in
  * another, on the real PostgreSQL, MariaDB and Redis; asked through the gateway, with a menu and a
- * hardware replica killed on the way. Runs only when the servers' URLs are given (.ci/run gives
- * them when they answer).
+ * hardware replica killed on the way, and a service killed and started again by the supervisor.
+ * Runs only when the servers' URLs are given (.ci/run gives them when they answer).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessTopologyIT {
@@ -228,11 +228,36 @@ class ProcessTopologyIT {
 
   @Test
   @Order(5)
+  void aServiceKilledWithSigkillIsStartedAgain() throws Exception {
+    ProcessHandle math = ProcessHandle.of(instances.get("math").pid()).orElseThrow();
+    math.destroyForcibly();
+    math.onExit().get(30, TimeUnit.SECONDS);
+
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (output.lines().stream().noneMatch(line -> line.startsWith("math started again"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(output.lines())
+        .anyMatch(line -> line.startsWith("math (pid " + math.pid() + ") stopped with exit code"))
+        .anyMatch(line -> line.matches("math started again \\(pid \\d+\\)"));
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      status = get("/factorial?n=5").statusCode();
+    }
+    assertThat(status).as("math answers through the gateway again").isEqualTo(200);
+  }
+
+  @Test
+  @Order(6)
   void stoppingTheSupervisorStopsEveryService() throws Exception {
+    List<ProcessHandle> running = supervisor.children().toList();
     supervisor.destroy(); // SIGTERM, as Ctrl-C
     assertThat(supervisor.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
     assertThat(children).hasSize(11).noneMatch(ProcessHandle::isAlive);
+    assertThat(running).as("the services started again too").noneMatch(ProcessHandle::isAlive);
   }
 
   @AfterAll

@@ -59,8 +59,18 @@ final class ServiceProcesses implements AutoCloseable {
     }
   }
 
+  /** SIGKILL: no shutdown hook runs. Fails unless the process died of the signal (128 + 9). */
+  static void kill(Process process) throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 137) {
+      throw new AssertionError(
+          "process " + process.pid() + " was not killed by SIGKILL: " + process.info());
+    }
+  }
+
   static void awaitHealth(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    // Generous: several JVMs start at once on a shared machine.
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
       try {
         var answer =
@@ -75,7 +85,7 @@ final class ServiceProcesses implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("nothing healthy on port " + port + " after 2 minutes");
+    throw new AssertionError("nothing healthy on port " + port + " after 5 minutes");
   }
 
   /**

@@ -71,8 +71,12 @@ class ChangeFeed {
     } catch (RestClientException bad) {
       throw new Failure("bad answer: " + NestedExceptionUtils.getMostSpecificCause(bad));
     }
-    if (page == null || page.changes() == null || page.last() < cursor) {
-      throw new Failure("bad answer: no change list, or last before after=" + cursor);
+    if (page == null
+        || page.epoch() == null
+        || page.epoch().isBlank()
+        || page.changes() == null
+        || page.last() < cursor) {
+      throw new Failure("bad answer: no epoch or change list, or last before after=" + cursor);
     }
     return page;
   }

@@ -7,10 +7,13 @@ import java.util.List;
 /**
  * One answer of the tweets change feed: {@code GET /internal/v1/changes?after=&limit=&wait=}.
  *
+ * @param epoch the feed's identity, drawn when the tweets database was created: seqs of another
+ *     epoch mean nothing in this one
  * @param changes in increasing {@code seq}, possibly empty
  * @param last the seq of the last change returned, or {@code after} when there are none
+ * @param head the feed's newest seq when it answered
  */
-record Changes(List<Change> changes, long last) {
+record Changes(String epoch, List<Change> changes, long last, long head) {
 
   /**
    * One change to one tweet.

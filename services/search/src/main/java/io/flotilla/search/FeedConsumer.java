@@ -22,10 +22,15 @@ import org.springframework.stereotype.Component;
  * long-polls the change feed from the index's cursor and applies each batch. While the feed is down
  * or failing it tries again with a doubling backoff, logging when the state changes, not per try.
  *
+ * <p>The cursor is trusted only within its feed's life: when the feed answers another epoch (its
+ * database is new, reset or replaced) or a head behind the cursor (it lost changes the index has,
+ * e.g. restored from a backup), the index is emptied and rebuilt from the feed's beginning, so it
+ * keeps no tweet that no longer exists and misses none that does.
+ *
  * <p>Metrics: {@code search.feed.batches{outcome=applied|empty|failed}}, {@code search.index.lag}
  * (seconds of feed changes the index may be missing: 0 while it is following the feed, otherwise
  * the time since it last reached the feed's end), {@code search.index.documents}, {@code
- * search.feed.cursor}.
+ * search.feed.cursor}, {@code search.index.rebuilds}.
  */
 @Component
 class FeedConsumer implements SmartLifecycle {
@@ -53,6 +58,7 @@ class FeedConsumer implements SmartLifecycle {
   private final Counter applied;
   private final Counter empty;
   private final Counter failed;
+  private final Counter rebuilds;
   // stop() takes it to interrupt only a feed call or a backoff pause, never a Lucene write.
   private final Object applying = new Object();
 
@@ -62,6 +68,7 @@ class FeedConsumer implements SmartLifecycle {
   private volatile Instant since;
   private volatile String lastError;
   private volatile long cursor;
+  private volatile String epoch;
   private volatile Instant caughtUpAt;
 
   FeedConsumer(
@@ -73,9 +80,14 @@ class FeedConsumer implements SmartLifecycle {
     this.since = clock.instant();
     this.caughtUpAt = since;
     this.cursor = index.cursor();
+    this.epoch = index.epoch();
     this.applied = batches(meters, "applied");
     this.empty = batches(meters, "empty");
     this.failed = batches(meters, "failed");
+    this.rebuilds =
+        Counter.builder("search.index.rebuilds")
+            .description("Index rebuilds from the feed's beginning (another epoch, or a lost tail)")
+            .register(meters);
     Gauge.builder("search.index.lag", this, FeedConsumer::lagSeconds)
         .description("Seconds of feed changes the index may be missing: 0 while following the feed")
         .baseUnit("seconds")
@@ -126,28 +138,33 @@ class FeedConsumer implements SmartLifecycle {
   }
 
   private void run() {
-    log.info("search feed consumer started url={} cursor={}", feed.url(), cursor);
+    log.info("search feed consumer started url={} epoch={} cursor={}", feed.url(), epoch, cursor);
     Duration pause = backoff.initial();
     while (running) {
       try {
         long asked = System.nanoTime();
         Changes page = feed.after(cursor);
         List<Change> changes = page.changes();
+        String untrusted = untrusted(page);
+        // At the head, or close to it (a batch short of the limit): under a steady stream of
+        // writes the head moves on while a page is read, and searches must not wait for a lull.
+        boolean caughtUp = page.last() >= page.head() || changes.size() < feed.limit();
         synchronized (applying) {
           if (!running) {
             break;
           }
-          if (!changes.isEmpty()) {
-            index.apply(changes, page.last());
+          if (untrusted != null) {
+            rebuild(page, untrusted);
+            continue;
           }
+          index.apply(changes, page.epoch(), page.last(), caughtUp);
         }
         cursor = page.last();
         (changes.isEmpty() ? empty : applied).increment();
-        boolean full = changes.size() >= feed.limit();
-        if (!full) {
+        if (caughtUp) {
           caughtUpAt = clock.instant();
         }
-        changeState(full ? State.CATCHING_UP : State.FOLLOWING, null);
+        changeState(caughtUp ? State.FOLLOWING : State.CATCHING_UP, null);
         pause = backoff.initial();
         if (changes.isEmpty()
             && Duration.ofNanos(System.nanoTime() - asked).compareTo(pollWait.dividedBy(2)) < 0) {
@@ -173,6 +190,34 @@ class FeedConsumer implements SmartLifecycle {
       }
     }
     log.info("search feed consumer stopped cursor={}", cursor);
+  }
+
+  /** Why the cursor cannot be resumed in this feed, or null when it can. */
+  private String untrusted(Changes page) {
+    if (!page.epoch().equals(epoch)) {
+      return epoch == null ? "index names no feed epoch" : "feed epoch changed";
+    }
+    return page.head() < cursor ? "feed head behind the cursor" : null;
+  }
+
+  private void rebuild(Changes page, String reason) throws IOException {
+    if (epoch == null && cursor == 0 && index.documents() == 0) {
+      log.info("search index starts on feed epoch={}", page.epoch());
+    } else {
+      log.warn(
+          "search index rebuild from the feed reason=\"{}\" epoch={} feedEpoch={} cursor={}"
+              + " feedHead={} documents={}",
+          reason,
+          epoch,
+          page.epoch(),
+          cursor,
+          page.head(),
+          index.documents());
+      rebuilds.increment();
+    }
+    index.restart(page.epoch());
+    epoch = page.epoch();
+    cursor = 0;
   }
 
   private void changeState(State next, String error) {
@@ -214,6 +259,9 @@ class FeedConsumer implements SmartLifecycle {
     status.put("url", feed.url());
     status.put("state", state.name().toLowerCase(Locale.ROOT));
     status.put("since", since.toString());
+    if (epoch != null) {
+      status.put("epoch", epoch);
+    }
     status.put("cursor", cursor);
     status.put("lagSeconds", lagSeconds());
     status.put("documents", index.documents());

@@ -44,9 +44,13 @@ import org.springframework.stereotype.Component;
 /**
  * The Lucene index of public tweets, and the feed cursor it has caught up to. Written by one thread
  * (the feed consumer) a batch at a time; searched by any number at once through a {@link
- * SearcherManager}. Each batch is committed together with its cursor, so after a crash or restart
- * the index and the cursor agree: nothing is lost and at most one batch is applied again, which is
- * harmless because every change is an upsert or a delete by tweet id.
+ * SearcherManager}. Each batch is committed together with its cursor and the feed's epoch, so after
+ * a crash or restart the index and the cursor agree: nothing is lost and at most one batch is
+ * applied again, which is harmless because every change is an upsert or a delete by tweet id.
+ *
+ * <p>Searches see a batch once the index has caught up with the feed (or nearly: a batch short of
+ * the limit): while it works through a backlog or rebuilds, they keep answering from the last
+ * caught-up state rather than from half of it.
  */
 @Component
 class TweetIndex implements DisposableBean {
@@ -67,6 +71,7 @@ class TweetIndex implements DisposableBean {
 
   private static final String ID_SORT = "id_sort";
   private static final String CURSOR = "feed.cursor";
+  private static final String EPOCH = "feed.epoch";
 
   /** Best match first; equal scores (and filter-only queries) newest first. */
   static final Sort RANKING =
@@ -90,23 +95,34 @@ class TweetIndex implements DisposableBean {
             directory, new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE_OR_APPEND));
     searchers = new SearcherManager(writer, null);
     log.info(
-        "search index opened dir={} documents={} cursor={}",
+        "search index opened dir={} documents={} epoch={} cursor={}",
         properties.indexDir().toAbsolutePath(),
         documents(),
+        epoch(),
         cursor());
   }
 
   /** The seq of the last feed change in the last commit; 0 for a new index. */
   long cursor() {
+    String cursor = commitData(CURSOR);
+    return cursor == null ? 0 : Long.parseLong(cursor);
+  }
+
+  /** The epoch of the feed the cursor belongs to; null for a new index. */
+  String epoch() {
+    return commitData(EPOCH);
+  }
+
+  private String commitData(String key) {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
     if (data != null) {
       for (Map.Entry<String, String> entry : data) {
-        if (CURSOR.equals(entry.getKey())) {
-          return Long.parseLong(entry.getValue());
+        if (key.equals(entry.getKey())) {
+          return entry.getValue();
         }
       }
     }
-    return 0;
+    return null;
   }
 
   /** Live documents, i.e. public tweets indexed. */
@@ -115,27 +131,48 @@ class TweetIndex implements DisposableBean {
   }
 
   /**
-   * Applies a batch of feed changes and commits it with the feed cursor it reaches, then makes it
-   * visible to searches.
+   * Empties the index and commits it at cursor 0 of {@code epoch}, for a rebuild from the feed's
+   * beginning. Searches go on seeing the old documents until the rebuild has caught up.
    */
-  void apply(List<Change> changes, long cursor) throws IOException {
-    for (Change change : changes) {
-      Term id = new Term(ID, Long.toString(change.tweetId()));
-      if (change.leavesPublicTweet()) {
-        writer.updateDocument(id, document(change.tweet()));
-      } else if (isKnown(change.type())) {
-        // Deleted, or now private: either way no longer findable.
-        writer.deleteDocuments(id);
-      } else {
-        log.warn(
-            "search feed change skipped seq={} type={} reason=unknown-type",
-            change.seq(),
-            change.type());
+  void restart(String epoch) throws IOException {
+    writer.deleteAll();
+    commit(epoch, 0);
+  }
+
+  /**
+   * Applies a batch of feed changes and commits it with the feed's epoch and the cursor it reaches;
+   * once {@code caughtUp}, makes all that was committed visible to searches.
+   */
+  void apply(List<Change> changes, String epoch, long cursor, boolean caughtUp) throws IOException {
+    if (!changes.isEmpty()) {
+      for (Change change : changes) {
+        write(change);
       }
+      commit(epoch, cursor);
     }
-    writer.setLiveCommitData(Map.of(CURSOR, Long.toString(cursor)).entrySet());
+    if (caughtUp) {
+      searchers.maybeRefresh(); // a no-op when nothing was committed since
+    }
+  }
+
+  private void commit(String epoch, long cursor) throws IOException {
+    writer.setLiveCommitData(Map.of(EPOCH, epoch, CURSOR, Long.toString(cursor)).entrySet());
     writer.commit();
-    searchers.maybeRefresh();
+  }
+
+  private void write(Change change) throws IOException {
+    Term id = new Term(ID, Long.toString(change.tweetId()));
+    if (change.leavesPublicTweet()) {
+      writer.updateDocument(id, document(change.tweet()));
+    } else if (isKnown(change.type())) {
+      // Deleted, or now private: either way no longer findable.
+      writer.deleteDocuments(id);
+    } else {
+      log.warn(
+          "search feed change skipped seq={} type={} reason=unknown-type",
+          change.seq(),
+          change.type());
+    }
   }
 
   private static boolean isKnown(String type) {

@@ -98,6 +98,51 @@ class FeedRecoveryTest {
     }
   }
 
+  @Test
+  void aNewTweetsDatabaseEmptiesTheIndexAndRebuildsItFromTheNewFeed() {
+    feed.created(1, "karina", "old heron", null, null);
+    feed.created(2, "bob", "grey heron", null, null);
+    feed.created(3, "gina", "blue heron", null, null);
+    try (var search = new RunningSearch(feed, dataDir.resolve("index"))) {
+      Http http = search.http();
+      Eventually.until(() -> ids(http, "keyword=heron"), ids -> ids.equals(List.of(3L, 2L, 1L)));
+
+      // The tweets database is deleted and made again: its ids and seqs start over.
+      feed.newDatabase();
+      feed.created(1, "simon", "new osprey", null, null);
+
+      Eventually.until(() -> ids(http, "keyword=osprey"), ids -> ids.equals(List.of(1L)));
+      assertThat(ids(http, "keyword=heron")).isEmpty();
+      assertThat(http.get("/actuator/prometheus").body())
+          .containsPattern("search_index_rebuilds_total\\{[^}]*} 1.0")
+          .containsPattern("search_index_documents\\{[^}]*} 1.0");
+    }
+  }
+
+  @Test
+  void aFeedRestoredToAnOlderStateLeadsToARebuildAcrossARestartOfSearch() {
+    Path index = dataDir.resolve("index");
+    for (long id = 1; id <= 4; id++) {
+      feed.created(id, "karina", "kestrel " + id, null, null);
+    }
+    try (var search = new RunningSearch(feed, index)) {
+      Eventually.until(
+          () -> ids(search.http(), "keyword=kestrel"), ids -> ids.equals(List.of(4L, 3L, 2L, 1L)));
+    }
+
+    // Tweets comes back from a backup taken after seq 2, and takes a new write at once: the
+    // index's cursor (4) is ahead of the feed's head.
+    feed.restoreTo(2);
+    feed.created(5, "bob", "kestrel 5", null, null);
+    feed.received.clear();
+
+    try (var search = new RunningSearch(feed, index)) {
+      Eventually.until(
+          () -> ids(search.http(), "keyword=kestrel"), ids -> ids.equals(List.of(5L, 2L, 1L)));
+      assertThat(feed.received).contains("after=0&limit=500&wait=10s");
+    }
+  }
+
   static List<Long> ids(Http http, String query) {
     Http.Answer answer = http.get("/api/v1/search/?" + query);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);

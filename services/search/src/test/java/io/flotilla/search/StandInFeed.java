@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ final class StandInFeed implements AutoCloseable {
   static final Instant BASE = Instant.parse("2026-11-23T10:00:00Z");
 
   private final List<String> changes = new ArrayList<>(); // index i holds seq i + 1
+  private String epoch = UUID.randomUUID().toString();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   final Queue<String> received = new ConcurrentLinkedQueue<>();
   private final int port;
@@ -82,6 +84,19 @@ final class StandInFeed implements AutoCloseable {
 
   synchronized long last() {
     return changes.size();
+  }
+
+  /** As after the tweets database was deleted: no changes, and a new epoch. */
+  synchronized void newDatabase() {
+    changes.clear();
+    epoch = UUID.randomUUID().toString();
+    notifyAll();
+  }
+
+  /** As after a restore from an older backup: the newest changes gone, the same epoch. */
+  synchronized void restoreTo(long seq) {
+    changes.subList((int) seq, changes.size()).clear();
+    notifyAll();
   }
 
   static Instant createdOf(long id) {
@@ -169,7 +184,8 @@ final class StandInFeed implements AutoCloseable {
   private synchronized String page(long after, int limit, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     try {
-      while (changes.size() <= after) {
+      // As the real feed: a reader ahead of the head is answered at once.
+      while (changes.size() == after) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
@@ -182,10 +198,14 @@ final class StandInFeed implements AutoCloseable {
     int from = (int) Math.min(after, changes.size());
     int to = Math.min(changes.size(), from + limit);
     long last = to > from ? to : after;
-    return "{\"changes\":["
+    return "{\"epoch\":\""
+        + epoch
+        + "\",\"changes\":["
         + String.join(",", changes.subList(from, to))
         + "],\"last\":"
         + last
+        + ",\"head\":"
+        + changes.size()
         + "}";
   }
 

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>The future is taken before the read, so a write that commits between the read and the wait
  * still wakes the waiter (its future is already completed). Requests wait on their own (virtual)
  * thread; on shutdown every waiter is woken and answers what it has, so graceful shutdown does not
- * sit out a 30 s wait.
+ * sit out a 30 s wait. A reader already past the newest change is answered at once: its cursor
+ * comes from another life of the log, and waiting would only delay its rebuild.
  */
 @Component
 class ChangeFeed implements SmartLifecycle {
@@ -36,6 +37,7 @@ class ChangeFeed implements SmartLifecycle {
   private final AtomicReference<CompletableFuture<Void>> nextWrite =
       new AtomicReference<>(new CompletableFuture<>());
   private final AtomicInteger waiting = new AtomicInteger();
+  private volatile String epoch;
   private volatile boolean running;
 
   ChangeFeed(ChangeLog log, TweetsProperties properties, MeterRegistry registry) {
@@ -55,8 +57,16 @@ class ChangeFeed implements SmartLifecycle {
     nextWrite.getAndSet(new CompletableFuture<>()).complete(null);
   }
 
+  /**
+   * One page of the feed.
+   *
+   * @param epoch the log's epoch, the same for as long as its database lives
+   * @param head the seq of the newest change when the page was read
+   */
+  record Page(String epoch, List<Change> changes, long head) {}
+
   /** The changes after {@code after}, waiting up to {@code wait} for one when there are none. */
-  List<Change> read(long after, int limit, Duration wait) {
+  Page read(long after, int limit, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       CompletableFuture<Void> woken = nextWrite.get();
@@ -64,10 +74,11 @@ class ChangeFeed implements SmartLifecycle {
       long remaining = deadline - System.nanoTime();
       if (!changes.isEmpty()) {
         lag.record(Duration.between(changes.getFirst().at(), Instant.now()));
-        return changes;
+        return page(changes);
       }
-      if (remaining <= 0 || !running) {
-        return changes;
+      Page page = page(changes);
+      if (remaining <= 0 || !running || page.head() < after) {
+        return page;
       }
       waiting.incrementAndGet();
       try {
@@ -76,13 +87,22 @@ class ChangeFeed implements SmartLifecycle {
         // Nothing through this instance; the database may have writes from another replica.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return changes;
+        return page(changes);
       } catch (ExecutionException impossible) {
         throw new IllegalStateException(impossible);
       } finally {
         waiting.decrementAndGet();
       }
     }
+  }
+
+  private Page page(List<Change> changes) {
+    String known = epoch;
+    if (known == null) {
+      known = log.epoch(); // fixed for the database's life: read once
+      epoch = known;
+    }
+    return new Page(known, changes, log.head());
   }
 
   @Override

@@ -15,8 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The change feed for the search service: every accepted write, private tweets included, in seq
- * order, resumable with {@code after}. Internal: the gateway must never route {@code /internal/**}
- * (it carries private tweets and needs no token); only peers inside the network reach it.
+ * order, resumable with {@code after}. Each answer names the feed's {@code epoch} (drawn when the
+ * database was created) and its {@code head} (the newest seq): a consumer whose cursor is from
+ * another epoch, or ahead of the head, must read again from 0 rather than resume. Internal: the
+ * gateway must never route {@code /internal/**} (it carries private tweets and needs no token);
+ * only peers inside the network reach it.
  */
 @RestController
 class ChangeFeedController {
@@ -48,13 +51,16 @@ class ChangeFeedController {
           HttpStatus.BAD_REQUEST,
           "limit must be an integer from 1 to " + MAX_LIMIT + ", got " + limit + ".");
     }
-    List<Change> changes = feed.read(after, limit, waitOf(wait));
+    ChangeFeed.Page page = feed.read(after, limit, waitOf(wait));
+    List<Change> changes = page.changes();
     if (changes.isEmpty()) {
       RoutineRequest.mark(); // an idle long poll: one every wait, all day long
     }
     return new FeedJson(
+        page.epoch(),
         changes.stream().map(ChangeJson::of).toList(),
-        changes.isEmpty() ? after : changes.getLast().seq());
+        changes.isEmpty() ? after : changes.getLast().seq(),
+        page.head());
   }
 
   private static Duration waitOf(String wait) {
@@ -78,8 +84,8 @@ class ChangeFeedController {
     return duration;
   }
 
-  @JsonPropertyOrder({"changes", "last"})
-  record FeedJson(List<ChangeJson> changes, long last) {}
+  @JsonPropertyOrder({"epoch", "changes", "last", "head"})
+  record FeedJson(String epoch, List<ChangeJson> changes, long last, long head) {}
 
   @JsonPropertyOrder({"seq", "type", "tweetId", "tweet"})
   record ChangeJson(long seq, String type, long tweetId, FeedTweet tweet) {

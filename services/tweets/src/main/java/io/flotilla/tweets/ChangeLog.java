@@ -61,6 +61,16 @@ class ChangeLog {
         .update();
   }
 
+  /** This log's epoch: drawn once when its database was created (see V3__feed_epoch.sql). */
+  String epoch() {
+    return jdbc.sql("SELECT epoch FROM feed_epoch WHERE id = 1").query(String.class).single();
+  }
+
+  /** The seq of the newest change, 0 when there is none. */
+  long head() {
+    return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM tweet_changes").query(Long.class).single();
+  }
+
   /** Up to {@code limit} changes after {@code after}, in seq order. */
   List<Change> after(long after, int limit) {
     return jdbc.sql(
@@ -91,6 +101,7 @@ class ChangeLog {
       tweet =
           new Tweet(
               tweetId,
+              null, // the feed carries the username only
               rs.getString("username"),
               rs.getString("text"),
               rs.getBoolean("private"),

@@ -59,10 +59,10 @@ class DemoData implements ApplicationRunner {
             .param("name", NAME)
             .param("now", LocalDateTime.now(ZoneOffset.UTC))
             .update();
-        tweets.create("karina", new Draft("my stomatch hurts", 1, false));
-        tweets.create("bob", new Draft("bts slays", 4, false));
-        tweets.create("karina", new Draft("riri give us the album", 2, false));
-        tweets.create("gina", new Draft("#slalom4lyfe", null, false));
+        tweets.create(new Author(null, "karina"), new Draft("my stomatch hurts", 1, false));
+        tweets.create(new Author(null, "bob"), new Draft("bts slays", 4, false));
+        tweets.create(new Author(null, "karina"), new Draft("riri give us the album", 2, false));
+        tweets.create(new Author(null, "gina"), new Draft("#slalom4lyfe", null, false));
         log.info("demo tweets loaded count=4");
       });
     } catch (DuplicateKeyException loadedByAnotherReplica) {

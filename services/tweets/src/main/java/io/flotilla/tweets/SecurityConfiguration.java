@@ -74,7 +74,10 @@ class SecurityConfiguration {
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(properties.tokenIssuer()),
             new JwtClaimValidator<String>(
-                JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
+                JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()),
+            // Tweets belong to the account, not to its name: no account, no write.
+            new JwtClaimValidator<String>(
+                Author.ACCOUNT_CLAIM, account -> account != null && !account.isBlank())));
     return decoder;
   }
 }

@@ -5,12 +5,14 @@ import java.time.Instant;
 /**
  * A tweet as stored.
  *
+ * @param accountId the author's account id, null for a tweet from before account ids
  * @param tagId the tag's id, null for a tweet without a tag
  * @param tag the tag's name, null for a tweet without a tag
  * @param created when it was first written, to the second
  */
 record Tweet(
     long id,
+    String accountId,
     String username,
     String text,
     boolean isPrivate,
@@ -18,8 +20,8 @@ record Tweet(
     String tag,
     Instant created) {
 
-  /** Who may see it: everyone when public, only its author when private. */
-  boolean visibleTo(String viewer) {
-    return !isPrivate || username.equals(viewer);
+  /** Who may see it: everyone when public, only its author's account when private. */
+  boolean visibleTo(Author viewer) {
+    return !isPrivate || (viewer != null && viewer.wrote(accountId, username));
   }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 class TweetRepository {
 
   private static final String SELECT =
-      "SELECT t.id, t.username, t.text, t.private, t.tag_id, g.name AS tag_name, t.created"
+      "SELECT t.id, t.account_id, t.username, t.text, t.private, t.tag_id, g.name AS tag_name,"
+          + " t.created"
           + " FROM tweets t LEFT JOIN tags g ON g.id = t.tag_id ";
 
   // Newest first; tweets written in the same second by id, so pages never overlap.
@@ -49,27 +50,39 @@ class TweetRepository {
     return jdbc.sql("SELECT COUNT(*) FROM tweets WHERE private = FALSE").query(Long.class).single();
   }
 
-  List<Tweet> byUser(String username, boolean withPrivate, long offset, int limit) {
+  /**
+   * The tweets written under a username; private ones only when {@code viewer} is that user, and
+   * then only those of the viewer's own account (or from before account ids).
+   */
+  List<Tweet> byUser(String username, Author viewer, long offset, int limit) {
     return jdbc.sql(
             SELECT
                 + "WHERE t.username = :username"
-                + (withPrivate ? "" : " AND t.private = FALSE")
+                + privateFor(username, viewer)
                 + NEWEST_FIRST
                 + " LIMIT :limit OFFSET :offset")
         .param("username", username)
+        .param("account", viewer == null ? null : viewer.account(), Types.VARCHAR)
         .param("limit", limit)
         .param("offset", offset)
         .query(TweetRepository::tweet)
         .list();
   }
 
-  long countByUser(String username, boolean withPrivate) {
+  long countByUser(String username, Author viewer) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM tweets WHERE username = :username"
-                + (withPrivate ? "" : " AND private = FALSE"))
+            "SELECT COUNT(*) FROM tweets t WHERE t.username = :username"
+                + privateFor(username, viewer))
         .param("username", username)
+        .param("account", viewer == null ? null : viewer.account(), Types.VARCHAR)
         .query(Long.class)
         .single();
+  }
+
+  private static String privateFor(String username, Author viewer) {
+    return viewer != null && username.equals(viewer.username())
+        ? " AND (t.private = FALSE OR t.account_id IS NULL OR t.account_id = :account)"
+        : " AND t.private = FALSE";
   }
 
   Optional<Tweet> findById(long id) {
@@ -81,20 +94,23 @@ class TweetRepository {
 
   /** The row's author and privacy, locked until the transaction ends (for a change or delete). */
   Optional<Owner> lockOwner(long id) {
-    return jdbc.sql("SELECT username, private FROM tweets WHERE id = :id FOR UPDATE")
+    return jdbc.sql("SELECT account_id, username, private FROM tweets WHERE id = :id FOR UPDATE")
         .param("id", id)
-        .query((rs, row) -> new Owner(rs.getString("username"), rs.getBoolean("private")))
+        .query((rs, row) ->
+            new Owner(
+                rs.getString("account_id"), rs.getString("username"), rs.getBoolean("private")))
         .optional();
   }
 
-  record Owner(String username, boolean isPrivate) {}
+  record Owner(String accountId, String username, boolean isPrivate) {}
 
-  long insert(String username, Draft draft, Instant now) {
+  long insert(Author author, Draft draft, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO tweets (username, text, private, tag_id, created, updated)"
-                + " VALUES (:username, :text, :private, :tagId, :now, :now)")
-        .param("username", username)
+            "INSERT INTO tweets (account_id, username, text, private, tag_id, created, updated)"
+                + " VALUES (:account, :username, :text, :private, :tagId, :now, :now)")
+        .param("account", author.account(), Types.VARCHAR)
+        .param("username", author.username())
         .param("text", draft.text())
         .param("private", draft.isPrivate())
         .param("tagId", draft.tagId(), Types.INTEGER)
@@ -134,6 +150,7 @@ class TweetRepository {
     boolean noTag = rs.wasNull();
     return new Tweet(
         rs.getLong("id"),
+        rs.getString("account_id"),
         rs.getString("username"),
         rs.getString("text"),
         rs.getBoolean("private"),

@@ -74,14 +74,13 @@ class Tweets {
   }
 
   /** A user's tweets; the private ones too when the viewer is that user. */
-  Page byUser(String username, String viewer, int page, int size) {
-    boolean self = username.equals(viewer);
+  Page byUser(String username, Author viewer, int page, int size) {
     return new Page(
-        repository.byUser(username, self, (long) page * size, size),
-        repository.countByUser(username, self));
+        repository.byUser(username, viewer, (long) page * size, size),
+        repository.countByUser(username, viewer));
   }
 
-  Tweet one(long id, String viewer) {
+  Tweet one(long id, Author viewer) {
     return repository
         .findById(id)
         .filter(tweet -> tweet.visibleTo(viewer))
@@ -94,7 +93,7 @@ class Tweets {
    * @param tag a tag's name in any case, or null for none
    */
   @Transactional
-  Tweet create(String author, String text, String tag, Boolean isPrivate) {
+  Tweet create(Author author, String text, String tag, Boolean isPrivate) {
     return create(author, new Draft(text, tagId(tag), Boolean.TRUE.equals(isPrivate)));
   }
 
@@ -103,7 +102,7 @@ class Tweets {
    * isPrivate} is null: a client that leaves it out keeps the tweet as private as it was.
    */
   @Transactional
-  Tweet update(String author, long id, String text, String tag, Boolean isPrivate) {
+  Tweet update(Author author, long id, String text, String tag, Boolean isPrivate) {
     boolean wasPrivate = checkAuthor(author, id).isPrivate();
     return update(
         author, id, new Draft(text, tagId(tag), isPrivate == null ? wasPrivate : isPrivate));
@@ -137,38 +136,38 @@ class Tweets {
   }
 
   @Transactional
-  Tweet create(String author, Draft draft) {
+  Tweet create(Author author, Draft draft) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long id = repository.insert(author, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
     changes.append(ChangeLog.CREATED, id, tweet, now);
     afterCommit(creates);
-    log.info("tweet created id={} username={}", id, author);
+    log.info("tweet created id={} username={}", id, author.username());
     return tweet;
   }
 
-  private Tweet update(String author, long id, Draft draft) {
+  private Tweet update(Author author, long id, Draft draft) {
     Instant now = Instant.now();
     repository.update(id, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
     changes.append(ChangeLog.UPDATED, id, tweet, now);
     afterCommit(updates);
-    log.info("tweet updated id={} username={}", id, author);
+    log.info("tweet updated id={} username={}", id, author.username());
     return tweet;
   }
 
   @Transactional
-  void delete(String author, long id) {
+  void delete(Author author, long id) {
     checkAuthor(author, id);
     repository.delete(id);
     changes.append(ChangeLog.DELETED, id, null, Instant.now());
     afterCommit(deletes);
-    log.info("tweet deleted id={} username={}", id, author);
+    log.info("tweet deleted id={} username={}", id, author.username());
   }
 
-  private Owner checkAuthor(String author, long id) {
+  private Owner checkAuthor(Author author, long id) {
     Owner owner = repository.lockOwner(id).orElseThrow(() -> notFound(id));
-    if (!owner.username().equals(author)) {
+    if (!author.wrote(owner.accountId(), owner.username())) {
       if (owner.isPrivate()) {
         throw notFound(id);
       }

@@ -62,7 +62,7 @@ class TweetsController {
   @GetMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
   @Operation(summary = "One tweet; a private one only to its author (404 to anyone else)")
   TweetJson one(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
-    return TweetJson.of(tweets.one(id, subject(token)));
+    return TweetJson.of(tweets.one(id, Author.of(token)));
   }
 
   @GetMapping({"/{username:[a-z][a-z0-9_]*}", "/{username:[a-z][a-z0-9_]*}/"})
@@ -76,14 +76,14 @@ class TweetsController {
       @RequestParam(defaultValue = "20") @Paging.Size int size,
       @AuthenticationPrincipal Jwt token,
       HttpServletRequest request) {
-    return paged(tweets.byUser(username, subject(token), page, size), page, size, request);
+    return paged(tweets.byUser(username, Author.of(token), page, size), page, size, request);
   }
 
   @PostMapping({"", "/"})
   @Operation(summary = "Post a tweet as the token's subject")
   ResponseEntity<TweetJson> create(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody Write body) {
-    Tweet tweet = tweets.create(token.getSubject(), body.text(), body.tag(), body.isPrivate());
+    Tweet tweet = tweets.create(Author.of(token), body.text(), body.tag(), body.isPrivate());
     return ResponseEntity.created(URI.create("/api/v1/tweets/" + tweet.id()))
         .body(TweetJson.of(tweet));
   }
@@ -96,18 +96,14 @@ class TweetsController {
   TweetJson update(
       @PathVariable long id, @AuthenticationPrincipal Jwt token, @Valid @RequestBody Write body) {
     return TweetJson.of(
-        tweets.update(token.getSubject(), id, body.text(), body.tag(), body.isPrivate()));
+        tweets.update(Author.of(token), id, body.text(), body.tag(), body.isPrivate()));
   }
 
   @DeleteMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
   @Operation(summary = "Delete one of your tweets")
   ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
-    tweets.delete(token.getSubject(), id);
+    tweets.delete(Author.of(token), id);
     return ResponseEntity.noContent().build();
-  }
-
-  private static String subject(Jwt token) {
-    return token == null ? null : token.getSubject();
   }
 
   /**

@@ -43,8 +43,9 @@ class ChangeFeedPollingTest extends ApiTest {
         .update();
 
     assertThat(poll.get(20, TimeUnit.SECONDS).body())
-        .isEqualTo(
-            "{\"changes\":[{\"seq\":1,\"type\":\"deleted\",\"tweetId\":77,\"tweet\":null}],"
-                + "\"last\":1}");
+        .matches(
+            "\\{\"epoch\":\"[0-9a-f-]{36}\","
+                + "\"changes\":\\[\\{\"seq\":1,\"type\":\"deleted\",\"tweetId\":77,\"tweet\":null}],"
+                + "\"last\":1,\"head\":1}");
   }
 }

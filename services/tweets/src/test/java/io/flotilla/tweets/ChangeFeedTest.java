@@ -53,7 +53,7 @@ class ChangeFeedTest extends ApiTest {
     assertThat(seqs).isSorted().doesNotHaveDuplicates();
     assertThat(feed.body())
         .matches(
-            "\\{\"changes\":\\["
+            "\\{\"epoch\":\"[0-9a-f-]{36}\",\"changes\":\\["
                 + "\\{\"seq\":"
                 + seqs.get(0)
                 + ",\"type\":\"created\",\"tweetId\":"
@@ -80,6 +80,8 @@ class ChangeFeedTest extends ApiTest {
                 + ",\"tweet\":null}"
                 + "],\"last\":"
                 + seqs.get(2)
+                + ",\"head\":"
+                + seqs.get(2)
                 + "}");
 
     Http.Answer limited = anonymous().get("/internal/v1/changes?after=" + start + "&limit=2");
@@ -88,7 +90,14 @@ class ChangeFeedTest extends ApiTest {
     Http.Answer resumed = anonymous().get("/internal/v1/changes?after=" + seqs.get(1));
     assertThat(seqs(resumed.body())).containsExactly(seqs.get(2));
     assertThat(anonymous().get("/internal/v1/changes?after=" + seqs.get(2)).body())
-        .isEqualTo("{\"changes\":[],\"last\":" + seqs.get(2) + "}");
+        .isEqualTo(
+            "{\"epoch\":\""
+                + epoch(feed.body())
+                + "\",\"changes\":[],\"last\":"
+                + seqs.get(2)
+                + ",\"head\":"
+                + seqs.get(2)
+                + "}");
   }
 
   @Test
@@ -104,7 +113,7 @@ class ChangeFeedTest extends ApiTest {
     long id = as("bob").post("/api/v1/tweets/", "{\"text\":\"hush\",\"private\":true}").id();
 
     String all = anonymous().get("/internal/v1/changes?limit=1000").body();
-    assertThat(all).startsWith("{\"changes\":[{\"seq\":1,");
+    assertThat(all).startsWith("{\"epoch\":\"" + epoch(all) + "\",\"changes\":[{\"seq\":1,");
     assertThat(all)
         .contains(
             "\"type\":\"created\",\"tweetId\":"
@@ -164,10 +173,36 @@ class ChangeFeedTest extends ApiTest {
 
   @Test
   void aShortWaitWithNothingNewAnswersAnEmptyList() {
-    long start = last(anonymous().get("/internal/v1/changes").body());
-    assertThat(
-            anonymous().get("/internal/v1/changes?after=" + (start + 1000) + "&wait=50ms").body())
-        .isEqualTo("{\"changes\":[],\"last\":" + (start + 1000) + "}");
+    String first = anonymous().get("/internal/v1/changes").body();
+    long start = last(first);
+    assertThat(anonymous().get("/internal/v1/changes?after=" + start + "&wait=50ms").body())
+        .isEqualTo(
+            "{\"epoch\":\""
+                + epoch(first)
+                + "\",\"changes\":[],\"last\":"
+                + start
+                + ",\"head\":"
+                + start
+                + "}");
+  }
+
+  @Test
+  void aReaderAheadOfTheNewestChangeIsAnsweredAtOnceWithTheHead() {
+    String first = anonymous().get("/internal/v1/changes").body();
+    long head = last(first);
+
+    // Its cursor is from another life of the feed: the head tells it so (at once, not after 30 s).
+    Http.Answer ahead =
+        anonymous().get("/internal/v1/changes?after=" + (head + 1000) + "&wait=30s");
+    assertThat(ahead.body())
+        .isEqualTo(
+            "{\"epoch\":\""
+                + epoch(first)
+                + "\",\"changes\":[],\"last\":"
+                + (head + 1000)
+                + ",\"head\":"
+                + head
+                + "}");
   }
 
   @Test
@@ -199,8 +234,14 @@ class ChangeFeedTest extends ApiTest {
     return seqs;
   }
 
+  static String epoch(String body) {
+    Matcher matcher = Pattern.compile("^\\{\"epoch\":\"([0-9a-f-]{36})\",").matcher(body);
+    assertThat(matcher.find()).as(body).isTrue();
+    return matcher.group(1);
+  }
+
   static long last(String body) {
-    Matcher matcher = Pattern.compile("\"last\":(\\d+)}$").matcher(body);
+    Matcher matcher = Pattern.compile("\"last\":(\\d+),\"head\":\\d+}$").matcher(body);
     assertThat(matcher.find()).as(body).isTrue();
     return Long.parseLong(matcher.group(1));
   }

@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * A stand-in for the users service's side of the token contract: an RSA key whose public half is
  * served as a JWK Set over real HTTP, and tokens minted the way users mints them (RS256, kid,
- * iss/sub/iat/exp/jti). One per test JVM.
+ * iss/sub/iat/exp/jti/account). One per test JVM.
  */
 final class TokenIssuer {
 
@@ -56,9 +56,23 @@ final class TokenIssuer {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
   }
 
-  /** A good token for this user, valid for an hour. */
+  /** A good token for this user, valid for an hour; the same name always has the same account. */
   String token(String username) {
     return sign(key, "flotilla-users", username, Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  /** A good token for this user of this account: e.g. a later account that took a lost name. */
+  String token(String username, String account) {
+    return sign(key, "flotilla-users", username, account, Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  /** A token as users minted them before accounts had ids. */
+  String withoutAccount(String username) {
+    return sign(key, "flotilla-users", username, null, Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  static String accountOf(String username) {
+    return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   String expired(String username) {
@@ -89,11 +103,17 @@ final class TokenIssuer {
   }
 
   private static String sign(RSAKey signer, String issuer, String subject, Instant expires) {
+    return sign(signer, issuer, subject, accountOf(subject), expires);
+  }
+
+  private static String sign(
+      RSAKey signer, String issuer, String subject, String account, Instant expires) {
     Instant now = Instant.now();
     var claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
             .subject(subject)
+            .claim("account", account)
             .issueTime(Date.from(now.minusSeconds(5)))
             .expirationTime(Date.from(expires))
             .jwtID(UUID.randomUUID().toString())

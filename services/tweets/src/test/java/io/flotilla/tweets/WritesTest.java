@@ -3,6 +3,7 @@ package io.flotilla.tweets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.testsupport.Http;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -272,5 +273,40 @@ class WritesTest extends ApiTest {
     assertThat(as("alice").delete("/api/v1/tweets/999999").status()).isEqualTo(404);
     assertThat(anonymous().get("/api/v1/tweets/999999").status()).isEqualTo(404);
     assertThat(anonymous().get("/api/v1/tweets/99999999999999999999").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aLaterAccountUnderTheSameNameCannotTouchTheEarlierAccountsTweets() {
+    Http earlier = http(port).as(USERS.token("dora", UUID.randomUUID().toString()));
+    String open = earlier.post("/api/v1/tweets/", "{\"text\":\"first dora\"}").location();
+    String closed =
+        earlier
+            .post("/api/v1/tweets/", "{\"text\":\"first dora hush\",\"private\":true}")
+            .location();
+
+    // The name was lost (say a users database restored from before it) and registered again.
+    Http later = http(port).as(USERS.token("dora", UUID.randomUUID().toString()));
+
+    assertThat(later.put(open, "{\"text\":\"mine now\"}").status()).isEqualTo(403);
+    assertThat(later.delete(open).status()).isEqualTo(403);
+    assertThat(later.get(closed).status()).isEqualTo(404);
+    assertThat(later.delete(closed).status()).isEqualTo(404);
+    assertThat(later.get("/api/v1/tweets/dora").body())
+        .contains("\"text\":\"first dora\"")
+        .doesNotContain("hush");
+    assertThat(earlier.get("/api/v1/tweets/dora").body()).contains("hush");
+    assertThat(earlier.delete(closed).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aTokenWithoutAnAccountCannotWrite() {
+    Http.Answer answer =
+        http(port).as(USERS.withoutAccount("erin")).post("/api/v1/tweets/", "{\"text\":\"hi\"}");
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.header("WWW-Authenticate"))
+        .isEqualTo(
+            "Bearer error=\"invalid_token\", error_description=\"The token is invalid or has"
+                + " expired\"");
   }
 }

@@ -126,7 +126,7 @@ class Accounts {
     throttle.succeeded(name);
     loginsSucceeded.increment();
     log.info("login username={}", name);
-    return tokens.mint(name);
+    return tokens.mint(user.get());
   }
 
   /** BCrypt refuses passwords over 72 bytes: such a password is wrong, after the same work. */

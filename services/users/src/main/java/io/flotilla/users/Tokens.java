@@ -13,7 +13,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Mints the microblog's access tokens: RS256, {@code kid} in the header, the contract's claims. */
+/**
+ * Mints the microblog's access tokens: RS256, {@code kid} in the header, the contract's claims, and
+ * {@code account}: the account's id, which other services keep instead of the username (a name can
+ * be registered again by another account; the id never is).
+ */
 @Component
 class Tokens {
 
@@ -29,14 +33,17 @@ class Tokens {
     this.properties = properties;
   }
 
-  Token mint(String username) {
+  static final String ACCOUNT = "account";
+
+  Token mint(User user) {
     // JWT times are whole seconds; exp - iat is then exactly the lifetime.
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     long lifetime = properties.tokenTtl().toSeconds();
     var claims =
         JwtClaimsSet.builder()
             .issuer(UsersProperties.ISSUER)
-            .subject(username)
+            .subject(user.username())
+            .claim(ACCOUNT, user.accountId())
             .issuedAt(now)
             .expiresAt(now.plusSeconds(lifetime))
             .id(UUID.randomUUID().toString())

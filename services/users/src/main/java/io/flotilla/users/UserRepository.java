@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
   private static final String COLUMNS =
-      "id, username, email, password_hash, first_name, last_name, created";
+      "id, account_id, username, email, password_hash, first_name, last_name, created";
 
   private final JdbcClient jdbc;
 
@@ -61,10 +62,13 @@ class UserRepository {
       String lastName,
       Instant created) {
     Instant seconds = created.truncatedTo(ChronoUnit.SECONDS);
+    String accountId = UUID.randomUUID().toString();
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO app_user (username, email, password_hash, first_name, last_name, created)"
-                + " VALUES (:username, :email, :hash, :firstName, :lastName, :created)")
+            "INSERT INTO app_user"
+                + " (account_id, username, email, password_hash, first_name, last_name, created)"
+                + " VALUES (:accountId, :username, :email, :hash, :firstName, :lastName, :created)")
+        .param("accountId", accountId)
         .param("username", username)
         .param("email", email)
         .param("hash", passwordHash)
@@ -74,12 +78,20 @@ class UserRepository {
         // Naming the key column keeps PostgreSQL from answering every column as a "key".
         .update(keys, "id");
     return new User(
-        keys.getKey().longValue(), username, email, passwordHash, firstName, lastName, seconds);
+        keys.getKey().longValue(),
+        accountId,
+        username,
+        email,
+        passwordHash,
+        firstName,
+        lastName,
+        seconds);
   }
 
   private static User user(ResultSet row, int number) throws SQLException {
     return new User(
         row.getLong("id"),
+        row.getString("account_id"),
         row.getString("username"),
         row.getString("email"),
         row.getString("password_hash"),

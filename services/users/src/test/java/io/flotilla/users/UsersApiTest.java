@@ -391,8 +391,10 @@ class UsersApiTest {
     assertThat(claims.getIssueTime()).isEqualTo(Date.from(clock.instant()));
     assertThat(claims.getExpirationTime()).isEqualTo(Date.from(clock.instant().plusSeconds(3600)));
     assertThat(UUID.fromString(claims.getJWTID())).isNotNull();
+    // The account's id: what tweets keeps for its author, never given to another account.
+    assertThat(UUID.fromString(claims.getStringClaim("account"))).isNotNull();
     assertThat(claims.getClaims().keySet())
-        .containsExactlyInAnyOrder("iss", "sub", "iat", "exp", "jti");
+        .containsExactlyInAnyOrder("iss", "sub", "iat", "exp", "jti", "account");
   }
 
   @Test
@@ -473,6 +475,23 @@ class UsersApiTest {
       assertThat(http.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
     }
     Tokens4Test.login(http, username, "correct horse");
+  }
+
+  @Test
+  void everyLoginOfAnAccountCarriesItsOwnAccountId() throws Exception {
+    String one = register(unique("acct"));
+    String other = register(unique("acct"));
+
+    String first = account(Tokens4Test.login(http, one, "correct horse"));
+    String again = account(Tokens4Test.login(http, one, "correct horse"));
+    String another = account(Tokens4Test.login(http, other, "correct horse"));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(another).isNotEqualTo(first);
+  }
+
+  private String account(String token) throws Exception {
+    return Tokens4Test.verified(http, token).getJWTClaimsSet().getStringClaim("account");
   }
 
   @Test
