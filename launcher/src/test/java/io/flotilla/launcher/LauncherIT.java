@@ -348,6 +348,70 @@ class LauncherIT {
   }
 
   @Test
+  void everyApiDocumentIsOneAClientCanUse() throws Exception {
+    for (String service : List.of("math", "menu", "users", "tweets", "search")) {
+      HttpResponse<String> answer = get(gatewayPort, "/v3/api-docs/" + service);
+      assertThat(answer.statusCode()).as(service).isEqualTo(200);
+      Map<String, Map<String, Map<String, Object>>> paths = JsonPath.read(answer.body(), "$.paths");
+      List<String> ids = new ArrayList<>();
+      paths.forEach((path, operations) -> {
+        assertThat(path.endsWith("/") && paths.containsKey(path.substring(0, path.length() - 1)))
+            .as("%s lists %s with and without its trailing slash", service, path)
+            .isFalse();
+        operations.forEach((method, operation) -> {
+          String where = service + " " + method.toUpperCase() + " " + path;
+          ids.add((String) operation.get("operationId"));
+          assertThat((String) operation.get("operationId"))
+              .as("%s: a readable operation id", where)
+              .matches("[a-z][A-Za-z0-9]*");
+          assertThat((List<?>) operation.get("tags"))
+              .as("%s: tagged by resource", where)
+              .noneSatisfy(tag -> assertThat((String) tag).endsWith("-controller"));
+          boolean input =
+              operation.containsKey("parameters") || operation.containsKey("requestBody");
+          if (input && !service.equals("math")) {
+            assertThat(JsonPath.<Map<String, Object>>read(operation, "$.responses.400.content"))
+                .as("%s: documents its 400 problem", where)
+                .containsKey("application/problem+json");
+          }
+          if (operation.containsKey("security")) {
+            assertThat(JsonPath.<Map<String, Object>>read(operation, "$.responses"))
+                .as("%s: documents its 401 and 403", where)
+                .containsKeys("401", "403");
+          }
+        });
+      });
+      assertThat(ids).as("%s's operation ids", service).doesNotHaveDuplicates();
+    }
+
+    String users = get(gatewayPort, "/v3/api-docs/users").body();
+    assertThat(JsonPath.<Map<String, Object>>read(users, "$.paths['/api/v1/users'].post.responses"))
+        .containsKey("201");
+    assertThat(JsonPath.<String>read(users, "$.components.securitySchemes.bearer.scheme"))
+        .isEqualTo("bearer");
+    String tweets = get(gatewayPort, "/v3/api-docs/tweets").body();
+    assertThat(
+            JsonPath.<Map<String, Object>>read(tweets, "$.paths['/api/v1/tweets'].post.responses"))
+        .containsKey("201");
+    assertThat(
+            JsonPath.<Map<String, Object>>read(
+                tweets, "$.paths['/api/v1/tweets/{id}'].delete.responses"))
+        .containsKey("204");
+    assertThat(JsonPath.<List<Object>>read(tweets, "$.paths['/api/v1/tweets'].post.security"))
+        .isEqualTo(List.of(Map.of("bearer", List.of())));
+    assertThat(JsonPath.<Map<String, Object>>read(tweets, "$.components.schemas.Write.properties"))
+        .as("nothing advertised that the API refuses")
+        .containsOnlyKeys("text", "tag", "private");
+    String math = get(gatewayPort, "/v3/api-docs/math").body();
+    assertThat(JsonPath.<Map<String, Object>>read(math, "$.paths")).doesNotContainKey("/");
+    assertThat(JsonPath.<String>read(math, "$.paths['/factorial'].get.parameters[0].name"))
+        .isEqualTo("n");
+    assertThat(JsonPath.<Object>read(math, "$.paths['/factorial'].get.parameters[0].schema"))
+        .asString()
+        .contains("integer", "100000");
+  }
+
+  @Test
   void theCommandLineSaysEveryServiceIsUp() throws Exception {
     assertThat(CLI_JAR).as("the command line's jar, built before the launcher").exists();
     String java = ProcessHandle.current().info().command().orElse("java");

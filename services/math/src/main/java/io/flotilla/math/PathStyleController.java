@@ -3,6 +3,8 @@ package io.flotilla.math;
 import io.flotilla.math.MathBodies.PathFailure;
 import io.flotilla.math.MathBodies.PathResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,20 +33,49 @@ class PathStyleController {
   }
 
   @GetMapping({"/factorial/{n}", "/factorial/{n}/"})
-  @Operation(summary = "n!, exact, as a decimal string")
-  ResponseEntity<PathResult> factorial(@PathVariable String n) {
+  @Operation(operationId = "factorialInPath", summary = "n!, exact, as a decimal string")
+  ResponseEntity<PathResult> factorial(
+      @PathVariable
+          @Parameter(
+              description = "an integer from 0 to 100000 (flotilla.math.factorial-max)",
+              schema = @Schema(type = "integer", minimum = "0", maximum = "100000"),
+              example = "20")
+          String n) {
     return answer(calculator.factorial(n));
   }
 
   @GetMapping({"/fibonacci/{n}", "/fibonacci/{n}/"})
-  @Operation(summary = "F(n) with F(0) = 0, F(1) = 1, exact, as a decimal string")
-  ResponseEntity<PathResult> fibonacci(@PathVariable String n) {
+  @Operation(
+      operationId = "fibonacciInPath",
+      summary = "F(n) with F(0) = 0, F(1) = 1, exact, as a decimal string")
+  ResponseEntity<PathResult> fibonacci(
+      @PathVariable
+          @Parameter(
+              description = "an integer from 0 to 1000000 (flotilla.math.fibonacci-max)",
+              schema = @Schema(type = "integer", minimum = "0", maximum = "1000000"),
+              example = "100")
+          String n) {
     return answer(calculator.fibonacci(n));
   }
 
   @GetMapping({"/ackermann/{m}/{n}", "/ackermann/{m}/{n}/"})
-  @Operation(summary = "The Ackermann function A(m, n), exact, as a decimal string")
-  ResponseEntity<PathResult> ackermann(@PathVariable String m, @PathVariable String n) {
+  @Operation(
+      operationId = "ackermannInPath",
+      summary = "The Ackermann function A(m, n), exact, as a decimal string")
+  ResponseEntity<PathResult> ackermann(
+      @PathVariable
+          @Parameter(
+              description =
+                  "an integer of 0 or more; a result of more than 100000 digits is refused",
+              schema = @Schema(type = "integer", minimum = "0"),
+              example = "2")
+          String m,
+      @PathVariable
+          @Parameter(
+              description = "an integer of 0 or more",
+              schema = @Schema(type = "integer", minimum = "0"),
+              example = "3")
+          String n) {
     return answer(calculator.ackermann(m, n));
   }
 

@@ -3,7 +3,10 @@ package io.flotilla.math;
 import io.flotilla.math.MathBodies.Pong;
 import io.flotilla.math.MathBodies.QueryFailure;
 import io.flotilla.math.MathBodies.QueryResult;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -33,28 +36,59 @@ class QueryStyleController {
     this.resultCaching = properties.resultCaching();
   }
 
-  @GetMapping({"/", "/ping"})
+  @GetMapping("/ping")
   @Operation(summary = "Liveness check: always pong")
   Pong ping() {
     return Pong.PONG;
   }
 
+  /** The original answered pong at its root too; behind the gateway "/" is the web app. */
+  @Hidden
+  @GetMapping("/")
+  Pong root() {
+    return Pong.PONG;
+  }
+
   @GetMapping("/factorial")
   @Operation(summary = "n!, exact")
-  ResponseEntity<QueryResult> factorial(@RequestParam(required = false) String n) {
+  ResponseEntity<QueryResult> factorial(
+      @RequestParam(required = false)
+          @Parameter(
+              description = "an integer from 0 to 100000 (flotilla.math.factorial-max)",
+              schema = @Schema(type = "integer", minimum = "0", maximum = "100000"),
+              example = "20")
+          String n) {
     return answer("factorial", calculator.factorial(n));
   }
 
   @GetMapping("/fibonacci")
   @Operation(summary = "F(n) with F(0) = 0, F(1) = 1, exact")
-  ResponseEntity<QueryResult> fibonacci(@RequestParam(required = false) String n) {
+  ResponseEntity<QueryResult> fibonacci(
+      @RequestParam(required = false)
+          @Parameter(
+              description = "an integer from 0 to 1000000 (flotilla.math.fibonacci-max)",
+              schema = @Schema(type = "integer", minimum = "0", maximum = "1000000"),
+              example = "100")
+          String n) {
     return answer("fibonacci", calculator.fibonacci(n));
   }
 
   @GetMapping("/ackermann")
   @Operation(summary = "The two-argument Ackermann function A(m, n), exact")
   ResponseEntity<QueryResult> ackermann(
-      @RequestParam(required = false) String m, @RequestParam(required = false) String n) {
+      @RequestParam(required = false)
+          @Parameter(
+              description =
+                  "an integer of 0 or more; a result of more than 100000 digits is refused",
+              schema = @Schema(type = "integer", minimum = "0"),
+              example = "2")
+          String m,
+      @RequestParam(required = false)
+          @Parameter(
+              description = "an integer of 0 or more",
+              schema = @Schema(type = "integer", minimum = "0"),
+              example = "3")
+          String n) {
     return answer("ackermann", calculator.ackermann(m, n));
   }
 

@@ -3,6 +3,7 @@ package io.flotilla.tweets;
 import io.flotilla.tweets.TweetBodies.TweetJson;
 import io.flotilla.tweets.TweetBodies.Write;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -80,7 +83,9 @@ class TweetsController {
   }
 
   @PostMapping({"", "/"})
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Post a tweet as the token's subject")
+  @SecurityRequirement(name = "bearer")
   ResponseEntity<TweetJson> create(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody Write body) {
     Tweet tweet = tweets.create(Author.of(token), body.text(), body.tag(), body.isPrivate());
@@ -89,6 +94,7 @@ class TweetsController {
   }
 
   @PutMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
+  @SecurityRequirement(name = "bearer")
   @Operation(
       summary =
           "Replace the text and tag of one of your tweets, and its privacy when the body says"
@@ -100,7 +106,9 @@ class TweetsController {
   }
 
   @DeleteMapping({"/{id:[0-9]+}", "/{id:[0-9]+}/"})
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete one of your tweets")
+  @SecurityRequirement(name = "bearer")
   ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
     tweets.delete(Author.of(token), id);
     return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package io.flotilla.users;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,6 +34,7 @@ class UserController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an account; answers its profile, email included")
   ResponseEntity<Profile> register(@Valid @RequestBody Registration registration) {
     User user = accounts.register(registration);
@@ -41,6 +44,7 @@ class UserController {
 
   @GetMapping("/me")
   @Operation(summary = "The profile of the bearer token's user, email included")
+  @SecurityRequirement(name = "bearer")
   Profile me(@AuthenticationPrincipal Jwt token) {
     return Profile.forOwner(find(token.getSubject()));
   }
