@@ -1,6 +1,6 @@
 package io.flotilla.hardware;
 
-/** The seed's three answers, and {@code UNKNOWN} for a check that did not answer in time. */
+/** The original's three answers, and {@code UNKNOWN} for a check that did not answer in time. */
 enum Availability {
   HIGH,
   MEDIUM,

@@ -13,7 +13,7 @@ final class HardwareBodies {
   private HardwareBodies() {}
 
   /**
-   * A row as the API shows it: the seed's keys in the seed's order (Flask sorted them), then the
+   * A row as the API shows it: the original API's keys in its order (Flask sorted them), then the
    * id. {@code availability} is left out of the answers to writes, which do not wait for a probe.
    */
   @JsonPropertyOrder({"availability", "name", "provider", "id"})
@@ -33,7 +33,8 @@ final class HardwareBodies {
    * What a client sends to create or change a row. Surrounding spaces are dropped before the
    * checks, so " c5 " is stored as "c5" and a name of spaces is blank. No control character (a NUL,
    * which PostgreSQL refuses, a line break) belongs in a name shown on a page and in logs. Fields
-   * are declared in the order the seed lists them, the order in which problems are reported.
+   * are declared in the order the original API lists them, the order in which problems are
+   * reported.
    */
   record Write(
       @NotBlank(message = "must not be blank")

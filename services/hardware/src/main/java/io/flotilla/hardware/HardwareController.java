@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seed's {@code GET /hardware/} with availability, plus reading and writing single rows.
+ * The original's {@code GET /hardware/} with availability, plus reading and writing single rows.
  * Trailing slash optional everywhere. Errors are problem+json (the platform's advice), with details
  * that name what was wrong; JSON is the only type answered, so any other Accept is a 406 before a
  * write.

@@ -4,8 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's {@code slow_process_to_calculate_availability}: wait, then answer HIGH, MEDIUM or LOW
- * at random. The wait is {@code flotilla.hardware.probe.delay}.
+ * The original's {@code slow_process_to_calculate_availability}: wait, then answer HIGH, MEDIUM or
+ * LOW at random. The wait is {@code flotilla.hardware.probe.delay}.
  */
 @Component
 class SimulatedProbe implements AvailabilityProbe {

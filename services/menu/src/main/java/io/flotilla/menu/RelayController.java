@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seed 002's relay: {@code GET /{path}} answers the lunch-menu API's {@code /api/{path}}, query
- * string included, with the upstream's JSON body unchanged and the headers {@code X-Cache} (HIT,
- * MISS or STALE) and {@code Age}. The upstream's 404 and its failures are answered as problem+json.
+ * The relay: {@code GET /{path}} answers the lunch-menu API's {@code /api/{path}}, query string
+ * included, with the upstream's JSON body unchanged and the headers {@code X-Cache} (HIT, MISS or
+ * STALE) and {@code Age}. The upstream's 404 and its failures are answered as problem+json.
  */
 @RestController
 class RelayController {
@@ -97,7 +97,7 @@ class RelayController {
         .body(answer.copy().body());
   }
 
-  /** The seed answered 404 here too: there is no {@code /api/} to relay at the root. */
+  /** The original relay answered 404 here too: there is no {@code /api/} to relay at the root. */
   @Hidden
   @GetMapping("/")
   ResponseEntity<ProblemDetail> root() {

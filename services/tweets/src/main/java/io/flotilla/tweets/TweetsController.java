@@ -115,10 +115,10 @@ class TweetsController {
   }
 
   /**
-   * The body stays a plain array (the seed's clients read a list); the total and the neighbouring
-   * pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link} with {@code next} and
-   * {@code prev} where they exist, as references relative to this path (so they stay right behind
-   * the gateway).
+   * The body stays a plain array (the original API's clients read a list); the total and the
+   * neighbouring pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link} with
+   * {@code next} and {@code prev} where they exist, as references relative to this path (so they
+   * stay right behind the gateway).
    */
   private static ResponseEntity<List<TweetJson>> paged(
       Tweets.Page rows, int page, int size, HttpServletRequest request) {

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's four users, added on start when absent (the laptop profile), all with the documented
+ * The four demo users, added on start when absent (the laptop profile), all with the documented
  * password {@value #PASSWORD}. Never with the postgres or mysql profiles.
  */
 @Component
