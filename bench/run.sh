@@ -18,7 +18,9 @@
 #   BENCH_PORT_OFFSET=0         BENCH_SYSTEM=jars: add this to every port (8080 -> 8080+offset)
 #   BENCH_DURATION=15           seconds of each measured wrk run
 #   BENCH_CONNECTIONS=20        wrk connections (-c), warm-up and measurement
-#   BENCH_WARMUP=60             seconds of wrk warm-up per target before measuring
+#   BENCH_WARMUP=60             seconds of wrk warm-up per target before measuring, at least
+#   BENCH_WARMUP_MAX=300        at most: warm-up goes on in 10 s rounds until two rounds agree
+#                               within 5 % (the JIT has finished), up to this many seconds
 #   BENCH_START_TIMEOUT=180     seconds to wait for both /ping endpoints
 #   BENCH_BUILD=0               1: run the Maven build even if the jars exist
 #   BENCH_JAVA_OPTS=            extra JVM options for the services, e.g. "-Xmx512m"
@@ -41,6 +43,7 @@ BENCH_SYSTEM=${BENCH_SYSTEM:-launcher}
 BENCH_DURATION=${BENCH_DURATION:-15}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-20}
 BENCH_WARMUP=${BENCH_WARMUP:-60}
+BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
 BENCH_BUILD=${BENCH_BUILD:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
@@ -500,15 +503,38 @@ check_bodies() {
   done
 }
 
+# Loads one target for BENCH_WARMUP seconds, then in 10 s rounds until two rounds in a row agree
+# within 5 % or BENCH_WARMUP_MAX has passed: the gateway's C2 compilation alone can take minutes on
+# a busy 2-core machine, and a fixed minute measured it half-compiled.
+warm_up() { # target wrk-args...
+  local target=$1 previous=0 rps elapsed out
+  shift
+  out=$WORK_DIR/warmup-$target.txt
+  log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s $*, then until steady"
+  wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "$@" >"$out" 2>&1 ||
+    fail "wrk warm-up against $target failed, see $out"
+  elapsed=$BENCH_WARMUP
+  while ((elapsed < BENCH_WARMUP_MAX)); do
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d10s "$@" >"$out" 2>&1 ||
+      fail "wrk warm-up against $target failed, see $out"
+    rps=$(awk '/^Requests\/sec:/ { print int($2) }' "$out")
+    elapsed=$((elapsed + 10))
+    if ((previous > 0 && rps * 100 >= previous * 95 && rps * 100 <= previous * 105)); then
+      log "  $target steady at $rps req/s after ${elapsed} s"
+      return
+    fi
+    previous=$rps
+  done
+  warn "$target still changing after ${BENCH_WARMUP_MAX} s of warm-up (last round $rps req/s)"
+}
+
 # Warms up and measures the given targets; the first is the ceiling the others are compared with.
 run_load() {
   local target out values header targets=("$@")
   for target in "${targets[@]}"; do
     header=()
     [[ -z ${HEADER[$target]:-} ]] || header=(-H "${HEADER[$target]}")
-    log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${header[*]} ${URL[$target]}"
-    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${header[@]}" "${URL[$target]}" \
-      >"$WORK_DIR/warmup-$target.txt" 2>&1 || fail "wrk warm-up against $target failed, see $WORK_DIR/warmup-$target.txt"
+    warm_up "$target" "${header[@]}" "${URL[$target]}"
   done
   for target in "${targets[@]}"; do
     out=$WORK_DIR/wrk-$target.txt
@@ -630,9 +656,7 @@ run_inventory() {
   page_time "100 rows, cold"
   page_time "100 rows, warm"
   local out=$WORK_DIR/wrk-portal.txt values
-  log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s $PORTAL_PAGE"
-  wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "$PORTAL_PAGE" >/dev/null 2>&1 ||
-    fail "wrk warm-up against the portal failed"
+  warm_up portal "$PORTAL_PAGE"
   log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency $PORTAL_PAGE"
   wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "$PORTAL_PAGE" >"$out" 2>&1 ||
     fail "wrk against the portal failed, see $out"
@@ -748,9 +772,7 @@ run_microblog() {
   for target in timeline search; do
     local url=$GATEWAY/api/v1/tweets/ script=()
     [[ $target == search ]] && url=$GATEWAY && script=(-s "$LUA/search.lua")
-    log "warm-up: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_WARMUP}s ${script[*]} $url"
-    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" "${script[@]}" "$url" >/dev/null 2>&1 ||
-      fail "wrk warm-up of $target failed"
+    warm_up "$target" "${script[@]}" "$url"
     out=$WORK_DIR/wrk-$target.txt
     log "measure: wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${script[*]} $url"
     wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${script[@]}" "$url" \
@@ -873,6 +895,7 @@ main() {
   positive_int BENCH_DURATION "$BENCH_DURATION"
   positive_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS"
   positive_int BENCH_WARMUP "$BENCH_WARMUP"
+  positive_int BENCH_WARMUP_MAX "$BENCH_WARMUP_MAX"
   positive_int BENCH_START_TIMEOUT "$BENCH_START_TIMEOUT"
   [[ $BENCH_PORT_OFFSET =~ ^[0-9]+$ ]] || fail "BENCH_PORT_OFFSET must be a number, got '$BENCH_PORT_OFFSET'"
   [[ $BENCH_PORT_OFFSET == 0 || $BENCH_SYSTEM == jars ]] ||
