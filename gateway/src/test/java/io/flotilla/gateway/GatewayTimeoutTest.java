@@ -1,23 +1,35 @@
 package io.flotilla.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A service that does not answer within the response timeout gets the client a 504. */
+/**
+ * A service that does not answer within the response timeout gets the client a 504; a client that
+ * leaves while it waits is one line in the request log.
+ */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "flotilla.gateway.response-timeout=500ms")
-@AutoConfigureWebTestClient
+    properties = "flotilla.gateway.response-timeout=2s")
+@AutoConfigureWebTestClient(timeout = "30s")
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayTimeoutTest {
 
   static final StandInMath math = StandInMath.start();
@@ -33,6 +45,28 @@ class GatewayTimeoutTest {
   }
 
   @Autowired WebTestClient client;
+
+  @LocalServerPort int port;
+
+  @Test
+  void aClientThatLeavesWhileTheServiceThinksIsOneLine(CapturedOutput output) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /ackermann/4/3/ HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      // Leaves once the request has reached the service, which holds it.
+      await().until(() -> !math.drainReceived().isEmpty());
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(output.getOut()).contains("GET /ackermann/4/3/ client disconnected"));
+    assertThat(output.getOut()).doesNotContain("GET /ackermann/4/3/ 504");
+  }
 
   @Test
   void slowServiceIsA504ProblemNamingTheService() {

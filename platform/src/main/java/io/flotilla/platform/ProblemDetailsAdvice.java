@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ContentTooLargeException;
@@ -65,6 +67,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+    if (ClientDisconnects.mark(request, exception)) {
+      return null; // no one to answer
+    }
     String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
     log.error("Unhandled error (request id {})", requestId, exception);
     return problem(
@@ -73,6 +78,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             + requestId
             + ".",
         request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleAsyncRequestNotUsableException(
+      AsyncRequestNotUsableException gone, WebRequest request) {
+    ClientDisconnects.mark(request, gone);
+    return null;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotWritable(
+      HttpMessageNotWritableException unwritable,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (ClientDisconnects.mark(request, unwritable)) {
+      return null; // the answer was on its way when the client left
+    }
+    return super.handleHttpMessageNotWritable(unwritable, headers, status, request);
   }
 
   @Override
@@ -133,6 +157,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (ClientDisconnects.mark(request, unreadable)) {
+      return null; // the body ended because the client left, not because it was wrong
+    }
     Class<?> body = bodyType(request);
     for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
       if (cause instanceof ContentTooLargeException) {

@@ -48,7 +48,19 @@ class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
           }
           return Mono.empty();
         }));
-    return chain.filter(withId);
+    // A client that leaves before the answer starts cancels the chain: no commit, so say so here.
+    return chain
+        .filter(withId)
+        .doOnCancel(() -> {
+          if (!response.isCommitted()) {
+            ServerHttpRequest request = withId.getRequest();
+            RequestLog.disconnected(
+                request.getMethod().name(),
+                request.getURI().getRawPath(),
+                request.getURI().getRawQuery(),
+                start);
+          }
+        });
   }
 
   @Override

@@ -28,6 +28,22 @@ final class RequestLog {
     answered(method, path, query, status, startNanos, requestId, false);
   }
 
+  /** A client that left before its answer was complete: one line, at INFO, that says so. */
+  static void disconnected(String method, String path, String query, long startNanos) {
+    double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
+    String target = query == null ? path : path + "?" + query;
+    log.atInfo()
+        .addKeyValue("http.request.method", method)
+        .addKeyValue("url.path", path)
+        .addKeyValue("event.duration_ms", millis)
+        .addKeyValue("event.outcome", "client_disconnected")
+        .log(
+            "{} {} client disconnected after {} ms",
+            method,
+            target,
+            String.format(Locale.ROOT, "%.2f", millis));
+  }
+
   /**
    * @param routine the handler marked the answer as routine ({@link RoutineRequest})
    */

@@ -23,15 +23,25 @@ class RequestLoggingFilter extends OncePerRequestFilter {
     MDC.put(MDC_KEY, requestId);
     try {
       chain.doFilter(request, response);
+    } catch (IOException e) {
+      if (!ClientDisconnects.causedBy(e)) {
+        throw e;
+      }
+      request.setAttribute(ClientDisconnects.ATTRIBUTE, Boolean.TRUE);
     } finally {
-      RequestLog.answered(
-          request.getMethod(),
-          request.getRequestURI(),
-          request.getQueryString(),
-          response.getStatus(),
-          start,
-          requestId,
-          request.getAttribute(RoutineRequest.ATTRIBUTE) != null);
+      if (request.getAttribute(ClientDisconnects.ATTRIBUTE) != null) {
+        RequestLog.disconnected(
+            request.getMethod(), request.getRequestURI(), request.getQueryString(), start);
+      } else {
+        RequestLog.answered(
+            request.getMethod(),
+            request.getRequestURI(),
+            request.getQueryString(),
+            response.getStatus(),
+            start,
+            requestId,
+            request.getAttribute(RoutineRequest.ATTRIBUTE) != null);
+      }
       MDC.remove(MDC_KEY);
     }
   }

@@ -28,6 +28,14 @@ class SampleController {
     return Map.of("count", numbers.size());
   }
 
+  /**
+   * Eight megabytes: more than the socket buffers hold, so a client that leaves breaks the write.
+   */
+  @GetMapping("/big")
+  Map<String, String> big() {
+    return Map.of("text", "x".repeat(8 << 20));
+  }
+
   @GetMapping("/boom")
   Map<String, String> boom() {
     throw new IllegalStateException(SampleApplication.SECRET);
