@@ -673,7 +673,7 @@ run_inventory() {
 # upstream while wrk -c100 hammered one path for 30 s (one call per path per TTL is the goal).
 
 lunch_calls() { # lunch.requests summed over outcomes, as the sample upstream counts them
-  curl -sS --max-time 10 "$LUNCH/actuator/prometheus" |
+  curl -sS --max-time 10 "http://127.0.0.1:9089/actuator/prometheus" |
     awk '/^lunch_requests_total\{/ { sum += $NF } END { printf "%d\n", sum }'
 }
 
@@ -723,7 +723,7 @@ tweets_total() { # X-Total-Count of the public timeline
 }
 
 indexed() { # documents in the search index
-  curl -sS --max-time 10 "$SEARCH/actuator/prometheus" |
+  curl -sS --max-time 10 "http://127.0.0.1:9085/actuator/prometheus" |
     awk '/^search_index_documents[{ ]/ { printf "%d\n", $NF }'
 }
 

@@ -41,6 +41,11 @@ class ComposeFileTest {
           "portal", 8087,
           "lunch", 8089);
 
+  /** Where a service's Actuator answers: its port + 1000, as the platform sets it. */
+  static int managementPort(int port) {
+    return port + 1000;
+  }
+
   /**
    * The gateway and the dashboards; nothing else is reachable from outside the machine's Docker.
    */
@@ -83,7 +88,7 @@ class ComposeFileTest {
       assertThat((String) service.get("image")).as(name).startsWith("flotilla/" + name + ":");
       assertThat(list(at(service, "healthcheck", "test")))
           .as(name + " health check")
-          .contains("http://localhost:" + port + "/actuator/health/readiness");
+          .contains("http://localhost:" + managementPort(port) + "/actuator/health/readiness");
       assertThat(service.get("mem_limit")).as(name + " memory limit").isNotNull();
       assertThat(service.get("read_only")).as(name + " read-only root").isEqualTo(true);
     });

@@ -146,6 +146,8 @@ class KustomizeOverlaysTest {
       assertThat(port instanceof Integer || portNames.contains(port))
           .as("%s %s port %s is a port of the container", where, probe, port)
           .isTrue();
+      // Actuator answers on the management port only, never on the port the Service exposes.
+      assertThat(port).as("%s %s port", where, probe).isEqualTo("management");
     }
     for (String bound : List.of("requests", "limits")) {
       for (String resource : List.of("cpu", "memory")) {

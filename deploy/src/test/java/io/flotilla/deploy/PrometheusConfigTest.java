@@ -35,15 +35,15 @@ class PrometheusConfigTest {
             ((List<Map<String, Object>>) job.get("static_configs")).getFirst().get("targets");
     assertThat(targets)
         .containsExactlyInAnyOrder(
-            "localhost:8080",
-            "localhost:8081",
-            "localhost:8082",
-            "localhost:8083",
-            "localhost:8084",
-            "localhost:8085",
-            "localhost:8086",
-            "localhost:8087",
-            "localhost:8089");
+            "localhost:9080",
+            "localhost:9081",
+            "localhost:9082",
+            "localhost:9083",
+            "localhost:9084",
+            "localhost:9085",
+            "localhost:9086",
+            "localhost:9087",
+            "localhost:9089");
   }
 
   @Test
@@ -62,7 +62,8 @@ class PrometheusConfigTest {
     assertThat(targets)
         .containsExactlyInAnyOrderElementsOf(
             ComposeFileTest.FLOTILLA.entrySet().stream()
-                .map(service -> service.getKey() + ":" + service.getValue())
+                .map(service ->
+                    service.getKey() + ":" + ComposeFileTest.managementPort(service.getValue()))
                 .toList());
   }
 

@@ -39,7 +39,7 @@ final class StandInMath implements AutoCloseable {
           new Answer(200, "text/plain;charset=UTF-8", "pong"),
           "/",
           new Answer(200, "text/html;charset=UTF-8", "<p>portal</p>"),
-          "/actuator/health/readiness",
+          "/readyz",
           new Answer(200, "application/vnd.spring-boot.actuator.v3+json", "{\"status\":\"UP\"}"),
           "/v3/api-docs",
           new Answer(

@@ -92,6 +92,12 @@ public final class FlotillaLauncher {
     text.append(String.format(Locale.ROOT, "  curl -i %s/restaurant/dufva%n", gateway.url()));
     text.append(String.format(Locale.ROOT, "  ./flotilla menu \"Restaurang Bikupan\"%n"));
     text.append(String.format(Locale.ROOT, "  open %s/portal/%n", gateway.url()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Metrics and health on each service's management port (port + 1000), e.g.%n"
+                + "  curl http://localhost:%d/actuator/prometheus%n",
+            gateway.managementPort()));
     text.append(String.format(Locale.ROOT, "Press Ctrl-C to stop.%n"));
     return text.toString();
   }

@@ -110,10 +110,10 @@ public final class ProcessTopology {
     }
   }
 
-  /** Until {@code /actuator/health/readiness} answers 200; fails at once if the process ends. */
+  /** Until {@code /readyz} answers 200; fails at once if the process ends. */
   private void awaitReady(Service service, Path logs) {
     Process process = processes.get(service);
-    URI readiness = URI.create(service.url() + "/actuator/health/readiness");
+    URI readiness = URI.create(service.url() + "/readyz");
     long deadline = System.nanoTime() + READY_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

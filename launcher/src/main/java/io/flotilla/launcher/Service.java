@@ -9,12 +9,13 @@ import java.util.List;
  * @param name the service's name, also the name of its jar in the services directory
  * @param instance what to call this instance: the name, or {@code menu-2} for a replica
  * @param port the port it listens on
- * @param args command-line properties on top of the port, e.g. where its peers are
+ * @param managementPort the port of its Actuator endpoints (metrics, health, info)
+ * @param args command-line properties on top of the ports, e.g. where its peers are
  */
-record Service(String name, String instance, int port, List<String> args) {
+record Service(String name, String instance, int port, int managementPort, List<String> args) {
 
-  Service(String name, int port, List<String> args) {
-    this(name, name, port, args);
+  Service(String name, int port, int managementPort, List<String> args) {
+    this(name, name, port, managementPort, args);
   }
 
   String url() {
@@ -25,6 +26,7 @@ record Service(String name, String instance, int port, List<String> args) {
   List<String> commandLine() {
     List<String> line = new ArrayList<>();
     line.add("--server.port=" + port);
+    line.add("--management.server.port=" + managementPort);
     // One banner per service would scroll the start-up past the screen.
     line.add("--spring.main.banner-mode=off");
     line.addAll(args);

@@ -8,6 +8,8 @@ import java.util.Map;
  * Which services run, on which ports, and how they find each other. Ports follow the same
  * environment variables as the services themselves ({@code MATH_PORT}, {@code GATEWAY_PORT}...).
  * Services start in this order; the gateway comes last so that it is ready to route when it is up.
+ * Each has a management port for Actuator, {@code MATH_MANAGEMENT_PORT} and so on, by default 1000
+ * above its port.
  *
  * <p>The launcher runs one instance of each ({@link #from}); the process topology runs two of
  * {@code menu} and of {@code hardware} ({@link #withReplicas}), the second on {@code MENU_2_PORT}
@@ -34,20 +36,30 @@ final class Topology {
     int gateway = port(env, "GATEWAY_PORT", 8080);
 
     List<Service> services = new ArrayList<>();
-    services.add(new Service("math", math, List.of()));
-    services.addAll(replicas("hardware", hardware, List.of()));
+    services.add(new Service("math", math, management(env, "MATH", math), List.of()));
+    services.addAll(replicas(env, "hardware", hardware, List.of()));
     services.add(
         new Service(
             "portal",
             portal,
+            management(env, "PORTAL", portal),
             List.of("--flotilla.portal.hardware-urls=" + String.join(",", local(hardware)))));
-    services.add(new Service("lunch", lunch, List.of()));
+    services.add(new Service("lunch", lunch, management(env, "LUNCH", lunch), List.of()));
     services.addAll(
-        replicas("menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
-    services.add(new Service("users", users, List.of()));
-    services.add(new Service("tweets", tweets, List.of("--USERS_URL=" + local(users))));
+        replicas(env, "menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
+    services.add(new Service("users", users, management(env, "USERS", users), List.of()));
     services.add(
-        new Service("search", search, List.of("--flotilla.search.tweets-url=" + local(tweets))));
+        new Service(
+            "tweets",
+            tweets,
+            management(env, "TWEETS", tweets),
+            List.of("--USERS_URL=" + local(users))));
+    services.add(
+        new Service(
+            "search",
+            search,
+            management(env, "SEARCH", search),
+            List.of("--flotilla.search.tweets-url=" + local(tweets))));
     List<String> routes = new ArrayList<>();
     routes.addAll(instances("math", List.of(math)));
     routes.addAll(instances("menu", menu));
@@ -55,7 +67,7 @@ final class Topology {
     routes.addAll(instances("users", List.of(users)));
     routes.addAll(instances("tweets", List.of(tweets)));
     routes.addAll(instances("search", List.of(search)));
-    services.add(new Service("gateway", gateway, routes));
+    services.add(new Service("gateway", gateway, management(env, "GATEWAY", gateway), routes));
     return List.copyOf(services);
   }
 
@@ -77,13 +89,18 @@ final class Topology {
     return args;
   }
 
-  private static List<Service> replicas(String name, List<Integer> ports, List<String> args) {
+  private static List<Service> replicas(
+      Map<String, String> env, String name, List<Integer> ports, List<String> args) {
     if (ports.size() == 1) {
-      return List.of(new Service(name, ports.getFirst(), args));
+      int port = ports.getFirst();
+      return List.of(new Service(name, port, management(env, name.toUpperCase(), port), args));
     }
     List<Service> replicas = new ArrayList<>();
     for (int i = 0; i < ports.size(); i++) {
-      replicas.add(new Service(name, name + "-" + (i + 1), ports.get(i), args));
+      int port = ports.get(i);
+      String variable = name.toUpperCase() + (i == 0 ? "" : "_" + (i + 1));
+      replicas.add(
+          new Service(name, name + "-" + (i + 1), port, management(env, variable, port), args));
     }
     return replicas;
   }
@@ -97,6 +114,16 @@ final class Topology {
       ports.add(port(env, service + "_" + n + "_PORT", first + 10 * (n - 1)));
     }
     return ports;
+  }
+
+  /** {@code MATH_MANAGEMENT_PORT} (or {@code MENU_2_MANAGEMENT_PORT}), by default 1000 above. */
+  private static int management(Map<String, String> env, String instance, int port) {
+    String variable = instance + "_MANAGEMENT_PORT";
+    if (port + 1000 > 65535 && env.get(variable) == null) {
+      throw new IllegalArgumentException(
+          variable + " must be given: " + port + " + 1000 is past 65535");
+    }
+    return port(env, variable, port + 1000);
   }
 
   private static String local(int port) {

@@ -45,8 +45,8 @@ class CrashIT {
   }
 
   /**
-   * One run covers both servers: users on MariaDB and tweets on PostgreSQL (both on the one that
-   * is given when only one is), which halves the build's time against a run per server.
+   * One run covers both servers: users on MariaDB and tweets on PostgreSQL (both on the one that is
+   * given when only one is), which halves the build's time against a run per server.
    */
   @Test
   void eachServiceKilledInTheMiddleOfWritesLosesNothingItAcknowledged() throws Exception {

@@ -24,11 +24,14 @@ final class LaunchedSystem implements AutoCloseable {
           "gateway", "math", "hardware", "portal", "lunch", "menu", "users", "tweets", "search");
 
   private final Map<String, Integer> ports;
+  private final Map<String, Integer> managementPorts;
   private final Process launcher;
   private final ProcessOutput output;
 
-  private LaunchedSystem(Map<String, Integer> ports, Process launcher) {
+  private LaunchedSystem(
+      Map<String, Integer> ports, Map<String, Integer> managementPorts, Process launcher) {
     this.ports = ports;
+    this.managementPorts = managementPorts;
     this.launcher = launcher;
     this.output =
         new ProcessOutput(launcher, line -> line.startsWith("Flotilla is ready"), line -> {});
@@ -42,6 +45,7 @@ final class LaunchedSystem implements AutoCloseable {
   static LaunchedSystem start(Path dataDir) throws IOException, InterruptedException {
     assertThat(LAUNCHER_JAR).as("the launcher jar, built by the package phase").exists();
     Map<String, Integer> ports = new LinkedHashMap<>();
+    Map<String, Integer> managementPorts = new LinkedHashMap<>();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
@@ -49,11 +53,16 @@ final class LaunchedSystem implements AutoCloseable {
       int port = ServiceProcesses.freePort();
       ports.put(service, port);
       builder.environment().put(service.toUpperCase() + "_PORT", Integer.toString(port));
+      int managementPort = ServiceProcesses.freePort();
+      managementPorts.put(service, managementPort);
+      builder
+          .environment()
+          .put(service.toUpperCase() + "_MANAGEMENT_PORT", Integer.toString(managementPort));
     }
     // The simulated availability check takes 5 s by default; the page is the same with less.
     builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
     builder.environment().put("FLOTILLA_DATA_DIR", dataDir.toString());
-    LaunchedSystem system = new LaunchedSystem(ports, builder.start());
+    LaunchedSystem system = new LaunchedSystem(ports, managementPorts, builder.start());
     try {
       system.awaitReady();
     } catch (AssertionError | InterruptedException | RuntimeException e) {
@@ -72,6 +81,11 @@ final class LaunchedSystem implements AutoCloseable {
 
   int port(String service) {
     return ports.get(service);
+  }
+
+  /** Where the service's Actuator endpoints answer. */
+  int managementPort(String service) {
+    return managementPorts.get(service);
   }
 
   String gatewayUrl() {

@@ -274,18 +274,8 @@ class LauncherIT {
 
   private static String scrapeEveryService() throws Exception {
     StringBuilder exposed = new StringBuilder();
-    for (int port :
-        List.of(
-            gatewayPort,
-            mathPort,
-            menuPort,
-            usersPort,
-            tweetsPort,
-            searchPort,
-            hardwarePort,
-            portalPort,
-            lunchPort)) {
-      exposed.append(get(port, "/actuator/prometheus").body());
+    for (String service : LaunchedSystem.SERVICES) {
+      exposed.append(get(system.managementPort(service), "/actuator/prometheus").body());
     }
     return exposed.toString();
   }
@@ -293,7 +283,7 @@ class LauncherIT {
   @Test
   void theRealPrometheusScrapesEveryServiceAndLoadsTheRules() throws Exception {
     assumeTrue(RealPrometheus.installed(), RealPrometheus.MISSING);
-    List<Integer> ports = LaunchedSystem.SERVICES.stream().map(system::port).toList();
+    List<Integer> ports = LaunchedSystem.SERVICES.stream().map(system::managementPort).toList();
     try (RealPrometheus prometheus = RealPrometheus.scraping(ports)) {
       assertThat(prometheus.awaitTargetsUp(ports.size()))
           .as("all %d targets up", ports.size())
@@ -429,6 +419,26 @@ class LauncherIT {
     assertThat(printed.lines().skip(1))
         .extracting(line -> line.strip().split(" +", 3)[0] + " " + line.strip().split(" +", 3)[1])
         .containsExactly("math UP", "menu UP", "portal UP", "search UP", "tweets UP", "users UP");
+  }
+
+  @Test
+  void actuatorAnswersOnlyOnEachManagementPortNeverThroughTheGateway() throws Exception {
+    for (String path : List.of("/actuator/info", "/actuator/prometheus", "/actuator/health")) {
+      HttpResponse<String> gateway = get(gatewayPort, path);
+      assertThat(gateway.statusCode()).as("gateway %s", path).isEqualTo(404);
+      assertThat(gateway.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+    for (String service : LaunchedSystem.SERVICES) {
+      assertThat(get(system.port(service), "/actuator/info").statusCode())
+          .as("%s's own port", service)
+          .isEqualTo(404);
+      assertThat(get(system.managementPort(service), "/actuator/health/readiness").body())
+          .as("%s's management port", service)
+          .contains("\"status\":\"UP\"");
+      // Probes and the original /health stay where orchestrators and clients look for them.
+      assertThat(get(system.port(service), "/readyz").statusCode()).isEqualTo(200);
+      assertThat(get(system.port(service), "/health").statusCode()).isEqualTo(200);
+    }
   }
 
   @Test

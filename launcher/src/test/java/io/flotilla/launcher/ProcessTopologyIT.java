@@ -55,6 +55,9 @@ class ProcessTopologyIT {
   private static List<ProcessHandle> children = List.of();
   private static int gatewayPort;
 
+  /** Each instance's management port (Actuator) by its port. */
+  private static final Map<Integer, Integer> managementPorts = new HashMap<>();
+
   record Instance(int port, long pid) {}
 
   @BeforeAll
@@ -77,7 +80,11 @@ class ProcessTopologyIT {
             "HARDWARE_2_PORT",
             "PORTAL_PORT",
             "LUNCH_PORT")) {
-      env.put(port, Integer.toString(ServiceProcesses.freePort()));
+      int free = ServiceProcesses.freePort();
+      int management = ServiceProcesses.freePort();
+      env.put(port, Integer.toString(free));
+      env.put(port.replace("_PORT", "_MANAGEMENT_PORT"), Integer.toString(management));
+      managementPorts.put(free, management);
     }
     gatewayPort = Integer.parseInt(env.get("GATEWAY_PORT"));
     env.put("FLOTILLA_POSTGRES_URL", POSTGRES);
@@ -189,7 +196,8 @@ class ProcessTopologyIT {
   @Order(3)
   void theRealPrometheusScrapesEveryProcessAndAnswersQueries() throws Exception {
     assumeTrue(RealPrometheus.installed(), RealPrometheus.MISSING);
-    List<Integer> ports = instances.values().stream().map(Instance::port).toList();
+    List<Integer> ports =
+        instances.values().stream().map(i -> managementPorts.get(i.port())).toList();
     try (RealPrometheus prometheus = RealPrometheus.scraping(ports)) {
       assertThat(prometheus.awaitTargetsUp(ports.size()))
           .as("all %d processes up", ports.size())
@@ -298,7 +306,9 @@ class ProcessTopologyIT {
   private static String metrics(int port) throws Exception {
     return ServiceProcesses.http
         .send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + managementPorts.get(port) + "/actuator/prometheus"))
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();

@@ -39,6 +39,8 @@ final class ServiceProcesses implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java, "-jar"));
     command.add(SERVICES.resolve(service + ".jar").toString());
     command.add("--server.port=" + port);
+    // Actuator's own port, free like the service's (1000 above a free port may be taken).
+    command.add("--management.server.port=" + freePort());
     command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -7,7 +7,7 @@ import java.net.URI;
 
 /**
  * The containers' health check: {@code java -cp '/app/libs/*' io.flotilla.platform.HealthCheck
- * http://localhost:8081/actuator/health/readiness} exits 0 when the URL answers 2xx, else 1.
+ * http://localhost:9081/actuator/health/readiness} exits 0 when the URL answers 2xx, else 1.
  *
  * <p>A JRE base image has no curl, and a distroless one not even a shell, but every image of ours
  * has {@code java}. This class uses only {@code java.base}, so the check costs a JVM start of a
@@ -27,7 +27,7 @@ public final class HealthCheck {
   /** The exit code: 0 healthy, 1 not (Docker reads any other code as an error of the check). */
   static int check(String... args) {
     if (args.length != 1) {
-      System.err.println("usage: HealthCheck URL   (e.g. http://localhost:8081/actuator/health)");
+      System.err.println("usage: HealthCheck URL   (e.g. http://localhost:9081/actuator/health)");
       return 1;
     }
     try {

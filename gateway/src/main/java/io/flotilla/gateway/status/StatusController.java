@@ -81,7 +81,7 @@ class StatusController {
   private static Mono<Answer> ask(WebClient client, URI instance, StatusProperties.Check check) {
     return client
         .get()
-        .uri(instance.resolve("/actuator/health/readiness"))
+        .uri(instance.resolve("/readyz"))
         .exchangeToMono(response ->
             response
                 .releaseBody()
