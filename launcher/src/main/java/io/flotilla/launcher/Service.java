@@ -18,6 +18,13 @@ record Service(String name, String instance, int port, int managementPort, List<
     this(name, name, port, managementPort, args);
   }
 
+  /** The same service, listening on one address only. */
+  Service listeningOn(String address) {
+    List<String> withAddress = new ArrayList<>(args);
+    withAddress.add("--server.address=" + address);
+    return new Service(name, instance, port, managementPort, List.copyOf(withAddress));
+  }
+
   String url() {
     return "http://localhost:" + port;
   }

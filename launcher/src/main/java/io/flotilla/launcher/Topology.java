@@ -9,7 +9,8 @@ import java.util.Map;
  * environment variables as the services themselves ({@code MATH_PORT}, {@code GATEWAY_PORT}...).
  * Services start in this order; the gateway comes last so that it is ready to route when it is up.
  * Each has a management port for Actuator, {@code MATH_MANAGEMENT_PORT} and so on, by default 1000
- * above its port.
+ * above its port. Every service but the gateway listens on loopback only, or on the address in
+ * {@code FLOTILLA_SERVICES_ADDRESS} (empty: all interfaces).
  *
  * <p>The launcher runs one instance of each ({@link #from}); the process topology runs two of
  * {@code menu} and of {@code hardware} ({@link #withReplicas}), the second on {@code MENU_2_PORT}
@@ -68,7 +69,14 @@ final class Topology {
     routes.addAll(instances("tweets", List.of(tweets)));
     routes.addAll(instances("search", List.of(search)));
     services.add(new Service("gateway", gateway, management(env, "GATEWAY", gateway), routes));
-    return List.copyOf(services);
+    // Only the gateway is for the outside; the others listen where it and their peers call them.
+    String address = env.getOrDefault("FLOTILLA_SERVICES_ADDRESS", "127.0.0.1").strip();
+    return services.stream()
+        .map(service ->
+            service.name().equals("gateway") || address.isEmpty()
+                ? service
+                : service.listeningOn(address))
+        .toList();
   }
 
   /** One instance is the gateway's default list; more replace it with one entry per replica. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class TopologyTest {
 
+  private static final String LOOPBACK = "--server.address=127.0.0.1";
+
   @Test
   void defaultPortsAreTheDocumentedOnes() {
     var services = Topology.from(Map.of());
@@ -36,7 +38,8 @@ class TopologyTest {
         .singleElement()
         .satisfies(portal ->
             assertThat(portal.args())
-                .containsExactly("--flotilla.portal.hardware-urls=http://localhost:9186"));
+                .containsExactly(
+                    "--flotilla.portal.hardware-urls=http://localhost:9186", LOOPBACK));
   }
 
   @Test
@@ -48,7 +51,7 @@ class TopologyTest {
         .singleElement()
         .satisfies(menu ->
             assertThat(menu.args())
-                .containsExactly("--flotilla.menu.upstream-url=http://localhost:9189"));
+                .containsExactly("--flotilla.menu.upstream-url=http://localhost:9189", LOOPBACK));
   }
 
   @Test
@@ -80,13 +83,14 @@ class TopologyTest {
         .filteredOn(service -> service.name().equals("tweets"))
         .singleElement()
         .satisfies(tweets ->
-            assertThat(tweets.args()).containsExactly("--USERS_URL=http://localhost:9183"));
+            assertThat(tweets.args())
+                .containsExactly("--USERS_URL=http://localhost:9183", LOOPBACK));
     assertThat(services)
         .filteredOn(service -> service.name().equals("search"))
         .singleElement()
         .satisfies(search ->
             assertThat(search.args())
-                .containsExactly("--flotilla.search.tweets-url=http://localhost:9184"));
+                .containsExactly("--flotilla.search.tweets-url=http://localhost:9184", LOOPBACK));
   }
 
   @Test
@@ -119,7 +123,8 @@ class TopologyTest {
         .satisfies(portal ->
             assertThat(portal.args())
                 .containsExactly(
-                    "--flotilla.portal.hardware-urls=http://localhost:8086,http://localhost:8096"));
+                    "--flotilla.portal.hardware-urls=http://localhost:8086,http://localhost:8096",
+                    LOOPBACK));
     assertThat(services.getLast().args())
         .containsExactly(
             "--flotilla.services.math=http://localhost:8081",
@@ -143,5 +148,48 @@ class TopologyTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Topology.from(Map.of("GATEWAY_PORT", "70000")))
         .withMessageContaining("GATEWAY_PORT must be a port number from 1 to 65535");
+  }
+
+  @Test
+  void onlyTheGatewayListensBeyondLoopback() {
+    var services = Topology.from(Map.of());
+
+    assertThat(services)
+        .allSatisfy(service -> {
+          if (service.name().equals("gateway")) {
+            assertThat(service.commandLine()).noneMatch(arg -> arg.startsWith("--server.address"));
+          } else {
+            assertThat(service.commandLine()).as(service.name()).contains(LOOPBACK);
+          }
+        });
+  }
+
+  @Test
+  void theServicesAddressCanBeChangedOrOpened() {
+    assertThat(Topology.from(Map.of("FLOTILLA_SERVICES_ADDRESS", "10.0.0.5")).getFirst().args())
+        .contains("--server.address=10.0.0.5");
+    assertThat(Topology.from(Map.of("FLOTILLA_SERVICES_ADDRESS", "")).getFirst().args())
+        .noneMatch(arg -> arg.startsWith("--server.address"));
+  }
+
+  @Test
+  void eachManagementPortIsAThousandAboveUnlessGiven() {
+    var services = Topology.withReplicas(Map.of("MENU_2_MANAGEMENT_PORT", "7092"), 2);
+
+    assertThat(services)
+        .extracting(Service::instance, Service::managementPort)
+        .contains(
+            tuple("math", 9081),
+            tuple("menu-1", 9082),
+            tuple("menu-2", 7092),
+            tuple("gateway", 9080));
+    assertThat(services.getFirst().commandLine()).contains("--management.server.port=9081");
+  }
+
+  @Test
+  void aPortWithoutRoomForItsManagementPortAsksForOne() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Topology.from(Map.of("MATH_PORT", "65000")))
+        .withMessage("MATH_MANAGEMENT_PORT must be given: 65000 + 1000 is past 65535");
   }
 }
