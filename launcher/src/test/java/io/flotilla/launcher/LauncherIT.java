@@ -150,13 +150,7 @@ class LauncherIT {
   @Test
   void passwordSprayingIsRefusedWhileTheOwnerLogsInFromAnotherAddress() throws Exception {
     String owner = "owner_" + Long.toString(System.nanoTime(), 36);
-    HttpResponse<String> signUp =
-        post(
-            "/api/v1/users",
-            null,
-            "{\"username\":\"%s\",\"password\":\"correct horse\",\"email\":\"%s@example.com\",\"first_name\":\"Owner\",\"last_name\":\"Test\"}"
-                .formatted(owner, owner));
-    assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+    signUp(owner);
     String right = "{\"username\":\"%s\",\"password\":\"correct horse\"}".formatted(owner);
 
     ClientAt sprayer = ClientAt.address("127.0.0.2", gatewayPort);
@@ -204,13 +198,7 @@ class LauncherIT {
   @Test
   void microblogThroughTheGatewaySignUpLogInPostFindEditDelete() throws Exception {
     String user = "it_" + Long.toString(System.nanoTime(), 36);
-    HttpResponse<String> signUp =
-        post(
-            "/api/v1/users",
-            null,
-            "{\"username\":\"%s\",\"password\":\"correct horse\",\"email\":\"%s@example.com\",\"first_name\":\"Integration\",\"last_name\":\"Test\"}"
-                .formatted(user, user));
-    assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+    signUp(user);
 
     HttpResponse<String> login =
         post(
@@ -531,6 +519,17 @@ class LauncherIT {
         .anySatisfy(line -> assertThat(line).contains("[tweets]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[search]", "Graceful shutdown complete"))
         .anySatisfy(line -> assertThat(line).contains("[gateway]", "Graceful shutdown complete"));
+  }
+
+  /** A new account through the gateway, with the password "correct horse". */
+  private static void signUp(String username) throws Exception {
+    HttpResponse<String> signUp =
+        post(
+            "/api/v1/users",
+            null,
+            "{\"username\":\"%s\",\"password\":\"correct horse\",\"email\":\"%s@example.com\",\"first_name\":\"Integration\",\"last_name\":\"Test\"}"
+                .formatted(username, username));
+    assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
   }
 
   private static URI gateway(String path) {

@@ -24,25 +24,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTracked how many buckets one gateway keeps in memory; the least recently used go first
  */
 @ConfigurationProperties("flotilla.gateway.rate-limit")
-public record RateLimitProperties(
+record RateLimitProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue({"1000", "10s"}) Limit perAddress,
-    @DefaultValue({"500", "10s"}) Limit perAccount,
-    @DefaultValue({"10", "1m"}) Limit login,
-    @DefaultValue({"10", "1h"}) Limit registration,
+    Limit perAddress,
+    Limit perAccount,
+    Limit login,
+    Limit registration,
     @DefaultValue List<String> trustedProxies,
     @DefaultValue({"127.0.0.1", "::1"}) List<String> unlimited,
     @DefaultValue("") String redisUrl,
     @DefaultValue("flotilla:rate-limit:") String redisKeyPrefix,
     @DefaultValue("100000") long maxTracked) {
 
+  RateLimitProperties {
+    perAddress = perAddress == null ? new Limit(1000, Duration.ofSeconds(10)) : perAddress;
+    perAccount = perAccount == null ? new Limit(500, Duration.ofSeconds(10)) : perAccount;
+    login = login == null ? new Limit(10, Duration.ofMinutes(1)) : login;
+    registration = registration == null ? new Limit(10, Duration.ofHours(1)) : registration;
+  }
+
   /**
    * @param requests how many requests a burst may have, and how many come back per {@code per}
    * @param per the time in which the bucket refills
    */
-  public record Limit(int requests, Duration per) {
+  record Limit(int requests, Duration per) {
 
-    public Limit {
+    Limit {
       if (requests < 1 || per == null || per.isNegative() || per.isZero()) {
         throw new IllegalArgumentException(
             "a rate limit needs requests >= 1 and a positive period, got "
