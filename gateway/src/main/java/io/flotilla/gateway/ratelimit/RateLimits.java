@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -53,6 +56,11 @@ final class RateLimits implements WebFilter, Ordered {
 
   /** The exchange attribute that holds the client decided on, for {@link ForwardedClient}. */
   static final String CLIENT = RateLimits.class.getName() + ".client";
+
+  /** The most of a refused request's body read and dropped (a login's is a few hundred bytes). */
+  private static final long MAX_DRAINED = 64 * 1024;
+
+  private static final Duration DRAIN_WITHIN = Duration.ofSeconds(1);
 
   private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
@@ -115,8 +123,23 @@ final class RateLimits implements WebFilter, Ordered {
                 .filter(wait -> wait > 0)
                 .map(wait -> refused(check, wait)))
         .next()
-        .flatMap(refusal -> Mono.<Void>error(refusal))
+        .flatMap(refusal -> drained(request).then(Mono.<Void>error(refusal)))
         .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+  }
+
+  /**
+   * Reads and drops what the client is still sending, within a bound: closing a connection with
+   * unread bytes resets it, and the client would lose the 429 before reading it.
+   */
+  private static Mono<Void> drained(ServerHttpRequest request) {
+    long[] read = {0};
+    return request
+        .getBody()
+        .take(DRAIN_WITHIN)
+        .takeWhile(buffer -> (read[0] += buffer.readableByteCount()) <= MAX_DRAINED)
+        .doOnNext(DataBufferUtils::release)
+        .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+        .then();
   }
 
   String clientOf(ServerHttpRequest request) {

@@ -104,6 +104,19 @@ class GatewayRateLimitTest {
   }
 
   @Test
+  void aRefusedRequestWithABodyIsAnsweredNotReset() {
+    login("198.51.100.7");
+    login("198.51.100.7");
+    String body = "{\"username\":\"" + "a".repeat(32 * 1024) + "\"}";
+
+    Http.Answer refused =
+        ClientAt.address("127.0.0.1", port)
+            .send("POST", "/api/v1/auth/login", body, Map.of("X-Forwarded-For", "198.51.100.7"));
+
+    assertThat(refused.status()).isEqualTo(429);
+  }
+
+  @Test
   void aLoginSpelledAnotherWayDrawsOnTheSameBucket() {
     assertThat(send("POST", "/api/v1/auth//./login", "198.51.100.3", null).status()).isEqualTo(200);
     assertThat(send("POST", "/api/v1/auth/%6Cogin;x=1", "198.51.100.3", null).status())
