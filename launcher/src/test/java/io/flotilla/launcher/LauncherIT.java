@@ -190,7 +190,7 @@ class LauncherIT {
         .startsWith("{\"detail\":\"Too many login attempts from this address; try again in ")
         .endsWith(
             "\"instance\":\"/api/v1/auth/login\",\"status\":429,\"title\":\"Too Many Requests\"}");
-    assertThat(get(gatewayPort, "/actuator/prometheus").body())
+    assertThat(get(system.managementPort("gateway"), "/actuator/prometheus").body())
         .containsPattern(
             "flotilla_gateway_rate_limited_total\\{application=\"gateway\",limit=\"login\"} [1-9]");
   }
