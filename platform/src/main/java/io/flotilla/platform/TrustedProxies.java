@@ -115,6 +115,9 @@ public final class TrustedProxies {
 
   /** Whether this address is one of the trusted proxies. */
   public boolean trusts(String address) {
+    if (ranges.isEmpty()) {
+      return false;
+    }
     byte[] bytes = bytesOf(address);
     if (bytes == null) {
       return false;
