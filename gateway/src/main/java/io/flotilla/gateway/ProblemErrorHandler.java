@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ResponseStatusException;
@@ -62,6 +64,8 @@ class ProblemErrorHandler implements WebExceptionHandler {
     ProblemDetail problem = problemFor(error, serviceOf(exchange), path);
     problem.setInstance(URI.create(path));
     return ServerResponse.status(problem.getStatus())
+        // The headers an answer carries, such as a refusal's Retry-After.
+        .headers(headers -> headers.addAll(headersOf(error)))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(problem)
         .flatMap(response -> response.writeTo(exchange, context));
@@ -80,6 +84,10 @@ class ProblemErrorHandler implements WebExceptionHandler {
           HttpStatus.BAD_GATEWAY,
           "The " + service + " service closed the connection without a complete answer.");
     }
+    if (error instanceof ErrorResponseException answer
+        && !(error instanceof ResponseStatusException)) {
+      return answer.getBody();
+    }
     if (error instanceof ResponseStatusException status) {
       HttpStatusCode code = status.getStatusCode();
       if (code.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
@@ -93,6 +101,10 @@ class ProblemErrorHandler implements WebExceptionHandler {
     }
     log.error("Unexpected gateway error for the {} service", service, error);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed to answer this request.");
+  }
+
+  private static HttpHeaders headersOf(Throwable error) {
+    return error instanceof ErrorResponseException answer ? answer.getHeaders() : HttpHeaders.EMPTY;
   }
 
   private static ProblemDetail problem(HttpStatusCode status, String detail) {

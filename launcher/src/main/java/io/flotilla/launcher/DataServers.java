@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * The database and cache servers of the process topology, as in production: users and tweets on
- * PostgreSQL, hardware on MariaDB, the menu replicas sharing Redis. Each service gets a database of
- * its own on its server ({@code flotilla_users}...), created when missing.
+ * PostgreSQL, hardware on MariaDB, the menu replicas and the gateway's rate limits sharing Redis.
+ * Each service gets a database of its own on its server ({@code flotilla_users}...), created when
+ * missing.
  *
  * @param postgres a JDBC URL of any database on the PostgreSQL server, to connect and create from
  * @param mariadb a JDBC URL of the MariaDB (or MySQL) server, any database or none
- * @param redis the Redis URL the menu replicas share
+ * @param redis the Redis URL the menu replicas and the gateway's rate limits share
  * @param prefix what the services' database names start with
  */
 record DataServers(Server postgres, Server mariadb, String redis, String prefix) {
@@ -123,6 +124,7 @@ record DataServers(Server postgres, Server mariadb, String redis, String prefix)
       case "users", "tweets" -> database(env, service, postgres, "postgres");
       case "hardware" -> database(env, service, mariadb, "mysql");
       case "menu" -> env.put("FLOTILLA_MENU_REDIS_URL", redis);
+      case "gateway" -> env.put("FLOTILLA_GATEWAY_RATE_LIMIT_REDIS_URL", redis);
       default -> {}
     }
     return env;

@@ -30,6 +30,8 @@ class DataServersTest {
         .containsEntry("HARDWARE_DB_USER", "root");
     assertThat(servers.environment("menu"))
         .containsExactly(entry("FLOTILLA_MENU_REDIS_URL", "redis://127.0.0.1:6379"));
+    assertThat(servers.environment("gateway"))
+        .containsExactly(entry("FLOTILLA_GATEWAY_RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:6379"));
     assertThat(servers.environment("math")).isEmpty();
   }
 

@@ -76,6 +76,16 @@ class TopologyTest {
   }
 
   @Test
+  void usersBelievesTheGatewayOnThisMachineAboutTheClient() {
+    assertThat(Topology.from(Map.of()))
+        .filteredOn(service -> service.name().equals("users"))
+        .singleElement()
+        .satisfies(users ->
+            assertThat(users.args())
+                .containsExactly("--flotilla.users.trusted-proxies=127.0.0.1,::1"));
+  }
+
+  @Test
   void tweetsIsToldWhereUsersListensAndSearchWhereTweetsListens() {
     var services = Topology.from(Map.of("USERS_PORT", "9183", "TWEETS_PORT", "9184"));
 

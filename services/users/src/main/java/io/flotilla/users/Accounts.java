@@ -105,25 +105,26 @@ class Accounts {
 
   /**
    * A token for the right password; the same 401 for a wrong password and an unknown username; 429
-   * while the username has failed too often, whatever the password.
+   * while this client address has failed too often, on this username or on many, whatever the
+   * password.
    */
-  Tokens.Token login(String username, String password) {
+  Tokens.Token login(String username, String password, String client) {
     // Usernames are lower-case by rule, so "Karina" means karina, and is throttled with her.
     String name = username.toLowerCase(Locale.ROOT);
-    Optional<Duration> refused = throttle.refusedFor(name);
+    Optional<Duration> refused = throttle.refusedFor(client, name);
     if (refused.isPresent()) {
       loginsThrottled.increment();
-      log.info("login throttled username={}", name);
+      log.info("login throttled username={} client={}", name, client);
       throw Problems.throttled(refused.get());
     }
     Optional<User> user = users.findByUsername(name);
     if (!matches(password, user.map(User::passwordHash).orElse(dummyHash)) || user.isEmpty()) {
-      throttle.failed(name);
+      throttle.failed(client, name);
       loginsWrong.increment();
-      log.info("login failed username={}", name);
+      log.info("login failed username={} client={}", name, client);
       throw Problems.wrongCredentials();
     }
-    throttle.succeeded(name);
+    throttle.succeeded(client, name);
     loginsSucceeded.increment();
     log.info("login username={}", name);
     return tokens.mint(user.get());

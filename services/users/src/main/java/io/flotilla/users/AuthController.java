@@ -2,6 +2,7 @@ package io.flotilla.users;
 
 import io.flotilla.platform.validation.Utf8Bytes;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.MediaType;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
   private final Accounts accounts;
+  private final ClientAddresses clients;
 
-  AuthController(Accounts accounts) {
+  AuthController(Accounts accounts, ClientAddresses clients) {
     this.accounts = accounts;
+    this.clients = clients;
   }
 
   /**
@@ -40,7 +43,7 @@ class AuthController {
 
   @PostMapping("/login")
   @Operation(summary = "A bearer token for a username and password")
-  Tokens.Token login(@Valid @RequestBody Login login) {
-    return accounts.login(login.username(), login.password());
+  Tokens.Token login(@Valid @RequestBody Login login, HttpServletRequest request) {
+    return accounts.login(login.username(), login.password(), clients.of(request));
   }
 }

@@ -33,7 +33,8 @@ final class Problems {
     var problem =
         status(
             HttpStatus.TOO_MANY_REQUESTS,
-            "Too many failed logins for this username; try again in " + seconds + " seconds.");
+            "Too many failed logins from this address; try again in "
+                + (seconds == 1 ? "1 second." : seconds + " seconds."));
     problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     return problem;
   }

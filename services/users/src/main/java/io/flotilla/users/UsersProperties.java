@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenTtl how long a token is valid after login
  * @param clockSkew how far past its {@code exp} a token is still accepted, for clocks that differ
  * @param demoUsers whether the demo users are added on start (the laptop profile)
- * @param loginThrottle when repeated failed logins for one username are refused
+ * @param loginThrottle how repeated failed logins from one address are slowed down
+ * @param trustedProxies addresses or ranges (10.0.0.0/8) of the proxies in front, the gateway's,
+ *     whose {@code X-Forwarded-For} names the client; none by default: the connection's address
  */
 @Validated
 @ConfigurationProperties("flotilla.users")
@@ -31,19 +34,27 @@ record UsersProperties(
     @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration tokenTtl,
     @DefaultValue("60s") @NotNull @DurationMin(seconds = 0) Duration clockSkew,
     @DefaultValue("false") boolean demoUsers,
-    @DefaultValue @NotNull @Valid LoginThrottle loginThrottle) {
+    @DefaultValue @NotNull @Valid LoginThrottle loginThrottle,
+    @DefaultValue @NotNull List<String> trustedProxies) {
 
   /** The issuer of every token, the {@code iss} claim of the microblog's token contract. */
   static final String ISSUER = "flotilla-users";
 
   /**
-   * @param maxFailures failed logins for one username after which further attempts are refused
-   * @param window the time from a username's first counted failure until its count starts over
-   * @param maxTracked how many usernames' failures are kept at most (per instance)
+   * @param freeFailures failed logins from one address on one username answered at once; each
+   *     further one waits longer
+   * @param freeFailuresPerAddress the same across all usernames from one address (spraying)
+   * @param firstDelay the wait after the first failure past the free ones; it doubles with each
+   * @param maxDelay the longest wait between two attempts
+   * @param forgetAfter how long after its last failure an address's count starts over
+   * @param maxTracked how many counts are kept at most (per instance); the oldest are dropped
    */
   record LoginThrottle(
-      @DefaultValue("5") @Min(1) int maxFailures,
-      @DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration window,
+      @DefaultValue("3") @Min(0) int freeFailures,
+      @DefaultValue("10") @Min(0) int freeFailuresPerAddress,
+      @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration firstDelay,
+      @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration maxDelay,
+      @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration forgetAfter,
       @DefaultValue("100000") @Min(1) long maxTracked) {}
 
   boolean configuredKey() {

@@ -10,11 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The login endpoint's HTTP contract: a bad body is answered before {@link Accounts} (its throttle,
@@ -22,6 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(AuthController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@Import(ClientAddresses.class)
+@EnableConfigurationProperties(UsersProperties.class)
+@TestPropertySource(properties = "flotilla.users.trusted-proxies=10.0.0.5, 10.1.0.0/16")
 class AuthControllerTest {
 
   @Autowired MockMvc mvc;
@@ -30,7 +37,7 @@ class AuthControllerTest {
 
   @Test
   void aGoodLoginAnswersTheToken() throws Exception {
-    when(accounts.login("karina", "flotilla-demo"))
+    when(accounts.login("karina", "flotilla-demo", "127.0.0.1"))
         .thenReturn(new Tokens.Token("header.payload.signature", "Bearer", 3600));
 
     mvc.perform(
@@ -44,6 +51,36 @@ class AuthControllerTest {
                 .string(
                     "{\"access_token\":\"header.payload.signature\",\"token_type\":\"Bearer\","
                         + "\"expires_in\":3600}"));
+  }
+
+  @Test
+  void theClientIsTheForwardedAddressOnlyWhenATrustedProxyConnected() throws Exception {
+    String body = "{\"username\":\"karina\",\"password\":\"flotilla-demo\"}";
+    when(accounts.login(any(), any(), any()))
+        .thenReturn(new Tokens.Token("header.payload.signature", "Bearer", 3600));
+
+    mvc.perform(
+        post("/api/v1/auth/login")
+            .with(from("10.0.0.5"))
+            .header("X-Forwarded-For", "198.51.100.1, 10.1.2.3, 203.0.113.7")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+    verify(accounts).login("karina", "flotilla-demo", "203.0.113.7");
+
+    mvc.perform(
+        post("/api/v1/auth/login")
+            .with(from("203.0.113.9"))
+            .header("X-Forwarded-For", "10.0.0.5")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+    verify(accounts).login("karina", "flotilla-demo", "203.0.113.9");
+  }
+
+  private static RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
   }
 
   @Test
@@ -68,7 +105,7 @@ class AuthControllerTest {
                         + "{\"field\":\"password\",\"message\":\"is required: the account's"
                         + " password\"}]}"));
 
-    verify(accounts, never()).login(any(), any());
+    verify(accounts, never()).login(any(), any(), any());
   }
 
   @Test
@@ -81,6 +118,6 @@ class AuthControllerTest {
         .andExpect(status().isNotAcceptable())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
-    verify(accounts, never()).login(any(), any());
+    verify(accounts, never()).login(any(), any(), any());
   }
 }

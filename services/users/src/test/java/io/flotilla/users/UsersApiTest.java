@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.flotilla.testsupport.ClientAt;
 import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
 import java.time.Duration;
@@ -438,43 +439,71 @@ class UsersApiTest {
   }
 
   @Test
-  void fiveFailuresRefuseEvenTheRightPasswordUntilTheWindowHasPassed() {
+  void failuresFromOneAddressSlowItDownWithoutLockingTheOwnerOut() {
     String username = register(unique("thr"));
     String wrong = "{\"username\":\"" + username + "\",\"password\":\"wrong horse\"}";
     String right = "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}";
-    for (int i = 0; i < 5; i++) {
-      assertThat(http.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+    ClientAt attacker = ClientAt.address("127.0.0.21", port);
+    ClientAt owner = ClientAt.address("127.0.0.22", port);
+    for (int i = 0; i < 4; i++) {
+      assertThat(attacker.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
     }
 
-    Http.Answer refused = http.post("/api/v1/auth/login", right);
+    Http.Answer refused = attacker.post("/api/v1/auth/login", right);
     assertThat(refused.status()).isEqualTo(429);
-    assertThat(refused.header("Retry-After")).isEqualTo("900");
+    assertThat(refused.header("Retry-After")).isEqualTo("1");
     assertThat(refused.body())
         .isEqualTo(
             problem(
                 429,
                 "Too Many Requests",
-                "Too many failed logins for this username; try again in 900 seconds.",
+                "Too many failed logins from this address; try again in 1 second.",
                 "/api/v1/auth/login"));
+    assertThat(owner.post("/api/v1/auth/login", right).status()).isEqualTo(200);
 
-    clock.advance(Duration.ofMinutes(10));
-    assertThat(http.post("/api/v1/auth/login", right).header("Retry-After")).isEqualTo("300");
-    clock.advance(Duration.ofMinutes(5));
-    assertThat(http.post("/api/v1/auth/login", right).status()).isEqualTo(200);
+    // Each further failure doubles the wait; a refused attempt is not counted.
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(attacker.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+    assertThat(attacker.post("/api/v1/auth/login", wrong).header("Retry-After")).isEqualTo("2");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(attacker.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+    assertThat(attacker.post("/api/v1/auth/login", right).header("Retry-After")).isEqualTo("4");
+    assertThat(owner.post("/api/v1/auth/login", right).status()).isEqualTo(200);
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(attacker.post("/api/v1/auth/login", right).status()).isEqualTo(200);
   }
 
   @Test
-  void aSuccessForgetsEarlierFailures() {
+  void sprayingManyUsernamesFromOneAddressIsSlowedAcrossThem() {
+    String username = register(unique("spray"));
+    ClientAt sprayer = ClientAt.address("127.0.0.23", port);
+    for (int i = 0; i < 11; i++) {
+      String guess = "{\"username\":\"" + unique("n") + "\",\"password\":\"123456\"}";
+      assertThat(sprayer.post("/api/v1/auth/login", guess).status()).isEqualTo(401);
+    }
+
+    String right = "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}";
+    Http.Answer refused = sprayer.post("/api/v1/auth/login", right);
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isEqualTo("1");
+    assertThat(ClientAt.address("127.0.0.24", port).post("/api/v1/auth/login", right).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aSuccessForgetsEarlierFailuresOnThatUsername() {
     String username = register(unique("reset"));
     String wrong = "{\"username\":\"" + username + "\",\"password\":\"wrong horse\"}";
-    for (int i = 0; i < 4; i++) {
-      http.post("/api/v1/auth/login", wrong);
+    String right = "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}";
+    ClientAt client = ClientAt.address("127.0.0.25", port);
+    for (int i = 0; i < 3; i++) {
+      client.post("/api/v1/auth/login", wrong);
     }
-    Tokens4Test.login(http, username, "correct horse");
-    for (int i = 0; i < 4; i++) {
-      assertThat(http.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+    assertThat(client.post("/api/v1/auth/login", right).status()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
     }
-    Tokens4Test.login(http, username, "correct horse");
+    assertThat(client.post("/api/v1/auth/login", right).status()).isEqualTo(200);
   }
 
   @Test
