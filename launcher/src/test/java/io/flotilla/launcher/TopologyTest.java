@@ -82,7 +82,7 @@ class TopologyTest {
         .singleElement()
         .satisfies(users ->
             assertThat(users.args())
-                .containsExactly("--flotilla.users.trusted-proxies=127.0.0.1,::1"));
+                .containsExactly("--flotilla.users.trusted-proxies=127.0.0.1,::1", LOOPBACK));
   }
 
   @Test
