@@ -2,6 +2,7 @@ package io.flotilla.platform;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.servers.Server;
+import java.io.IOException;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,6 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 
 /** What a service gets by depending on the platform, for whichever web stack it runs on. */
 // Before Spring MVC's own, whose problem-details handler and error controller step back when
@@ -76,19 +81,27 @@ class PlatformAutoConfiguration {
   static class OutgoingCalls {
 
     /**
-     * Every RestClient built from Boot's builder passes on the request id of the request being
-     * served, so the log lines of a call and of the request that made it share one id.
+     * Every RestClient (and RestTemplate) built from Boot's builder passes on the request id of the
+     * request being served, so the log lines of a call and of the request that made it share one
+     * id.
      */
     @Bean
     RestClientCustomizer requestIdPropagation() {
-      return builder ->
-          builder.requestInterceptor((request, body, execution) -> {
-            String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
-            if (requestId != null && !request.getHeaders().containsHeader(RequestIds.HEADER)) {
-              request.getHeaders().set(RequestIds.HEADER, requestId);
-            }
-            return execution.execute(request, body);
-          });
+      return builder -> builder.requestInterceptor(OutgoingCalls::withRequestId);
+    }
+
+    @Bean
+    RestTemplateCustomizer requestIdPropagationInTemplates() {
+      return template -> template.getInterceptors().add(OutgoingCalls::withRequestId);
+    }
+
+    private static ClientHttpResponse withRequestId(
+        HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+      String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
+      if (requestId != null && !request.getHeaders().containsHeader(RequestIds.HEADER)) {
+        request.getHeaders().set(RequestIds.HEADER, requestId);
+      }
+      return execution.execute(request, body);
     }
   }
 

@@ -7,13 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The one way a Flotilla service calls another: {@code clients.builder("hardware")} is Boot's
@@ -26,7 +28,13 @@ import org.springframework.web.client.RestClient;
  */
 public final class ServiceClients {
 
+  // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every connection.
+  private static final ClientHttpRequestFactoryBuilder<?> JDK_HTTP_1_1 =
+      ClientHttpRequestFactoryBuilder.jdk()
+          .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1));
+
   private final ObjectProvider<RestClient.Builder> builders;
+  private final ObjectProvider<RestTemplateBuilder> templates;
   private final BlockingLoadBalancerInterceptor loadBalancer;
   private final CircuitBreakerFactory<?, ?> circuitBreakers;
   private final DiscoveryClient discovery;
@@ -35,11 +43,13 @@ public final class ServiceClients {
 
   ServiceClients(
       ObjectProvider<RestClient.Builder> builders,
+      ObjectProvider<RestTemplateBuilder> templates,
       BlockingLoadBalancerInterceptor loadBalancer,
       CircuitBreakerFactory<?, ?> circuitBreakers,
       DiscoveryClient discovery,
       ConfigurableEnvironment environment) {
     this.builders = builders;
+    this.templates = templates;
     this.loadBalancer = loadBalancer;
     this.circuitBreakers = circuitBreakers;
     this.discovery = discovery;
@@ -52,27 +62,43 @@ public final class ServiceClients {
    * no other instance to retry on, so the load balancer stays out of the way of every call.
    */
   public RestClient.Builder builder(String service) {
-    ClientSettings peer = settings(service);
-    List<ServiceInstance> instances = discovery.getInstances(service);
-    RestClient.Builder builder =
-        builders
-            .getObject()
-            .requestFactory(requestFactory(peer))
-            // The breaker sees a call once, after the load balancer's retries.
-            .requestInterceptor(
-                new CircuitBreakerInterceptor(service, circuitBreakers.create(service)));
-    if (instances.size() == 1) {
-      return builder.baseUrl(instances.getFirst().getUri().toString());
-    }
-    return builder.baseUrl("http://" + service).requestInterceptor(loadBalancer);
+    return builders
+        .getObject()
+        .requestFactory(JDK_HTTP_1_1.build(timeouts(service)))
+        .requestInterceptors(list -> list.addAll(interceptors(service)))
+        .baseUrl(baseUrl(service));
   }
 
-  private static ClientHttpRequestFactory requestFactory(ClientSettings peer) {
-    return ClientHttpRequestFactoryBuilder.jdk()
-        // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every connection.
-        .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
-        .build(
-            HttpClientSettings.defaults().withTimeouts(peer.connectTimeout(), peer.readTimeout()));
+  /**
+   * The same client as a {@link RestTemplate}, for a library that takes a {@code RestOperations}
+   * (Spring Security's JWK Set fetch); its calls name a URL under {@link #baseUrl}.
+   */
+  public RestTemplate restTemplate(String service) {
+    return templates
+        .getObject()
+        .requestFactoryBuilder(JDK_HTTP_1_1)
+        .clientSettings(timeouts(service))
+        .additionalInterceptors(interceptors(service))
+        .build();
+  }
+
+  /** The URL calls to the service start with: its one instance's, or one the balancer resolves. */
+  public String baseUrl(String service) {
+    List<ServiceInstance> instances = discovery.getInstances(service);
+    return instances.size() == 1 ? instances.getFirst().getUri().toString() : "http://" + service;
+  }
+
+  private List<ClientHttpRequestInterceptor> interceptors(String service) {
+    // The breaker sees a call once, after the load balancer's retries.
+    var breaker = new CircuitBreakerInterceptor(service, circuitBreakers.create(service));
+    return discovery.getInstances(service).size() == 1
+        ? List.of(breaker)
+        : List.of(breaker, loadBalancer);
+  }
+
+  private HttpClientSettings timeouts(String service) {
+    ClientSettings peer = settings(service);
+    return HttpClientSettings.defaults().withTimeouts(peer.connectTimeout(), peer.readTimeout());
   }
 
   /** The settings in force for calls to the service. */

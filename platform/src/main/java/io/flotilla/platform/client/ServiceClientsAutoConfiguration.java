@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.ServiceInstance;
@@ -53,12 +54,18 @@ class ServiceClientsAutoConfiguration {
   @Bean
   ServiceClients serviceClients(
       ObjectProvider<RestClient.Builder> builders,
+      ObjectProvider<RestTemplateBuilder> templates,
       ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
       ObjectProvider<CircuitBreakerFactory<?, ?>> circuitBreakers,
       DiscoveryClient discovery,
       ConfigurableEnvironment environment) {
     return new ServiceClients(
-        builders, loadBalancer.getObject(), circuitBreakers.getObject(), discovery, environment);
+        builders,
+        templates,
+        loadBalancer.getObject(),
+        circuitBreakers.getObject(),
+        discovery,
+        environment);
   }
 
   @Bean

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The platform's client against real HTTP stand-ins: each peer below is a service name whose
@@ -37,6 +38,8 @@ class ServiceClientsTest {
   static final Instance writeFailingToo = new Instance(503, 0);
   static final Instance flaky = new Instance(500, 0);
   static final Instance hanging = new Instance(200, 3000);
+  static final Instance templateFailing = new Instance(503, 0);
+  static final Instance templateHealthy = new Instance(200, 0);
 
   @DynamicPropertySource
   static void instances(DynamicPropertyRegistry registry) {
@@ -45,11 +48,16 @@ class ServiceClientsTest {
     registry.add(instances + "writes", () -> writeFailing.url() + "," + writeFailingToo.url());
     registry.add(instances + "flaky", flaky::url);
     registry.add(instances + "slow", hanging::url);
+    registry.add(
+        instances + "templated", () -> templateFailing.url() + "," + templateHealthy.url());
   }
 
   @AfterAll
   static void stop() {
-    for (Instance instance : new Instance[] {failing, healthy, writeFailing, writeFailingToo}) {
+    for (Instance instance :
+        new Instance[] {
+          failing, healthy, writeFailing, writeFailingToo, templateFailing, templateHealthy
+        }) {
       instance.close();
     }
     flaky.close();
@@ -80,6 +88,19 @@ class ServiceClientsTest {
         .isInstanceOf(HttpServerErrorException.ServiceUnavailable.class);
 
     assertThat(writeFailing.hits() + writeFailingToo.hits()).isEqualTo(1);
+  }
+
+  @Test
+  void theTemplateIsTheSameClientForLibrariesThatTakeRestOperations() {
+    RestTemplate templated = clients.restTemplate("templated");
+    String url = clients.baseUrl("templated") + "/things";
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(templated.getForObject(url, String.class)).isEqualTo("ok");
+    }
+
+    assertThat(templateFailing.hits()).isEqualTo(1);
+    assertThat(templateHealthy.hits()).isEqualTo(2);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.flotilla.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +26,7 @@ class DeadlineTest {
 
   @Test
   void rowsPastTheDeadlineAreUnknownAndProbedAgainNextTime() {
-    var http = new Http(port);
+    var http = Http.port(port);
 
     assertThat(http.get("/hardware/"))
         .isEqualTo(

@@ -1,10 +1,11 @@
 package io.flotilla.hardware;
 
-import static io.flotilla.hardware.Http.Answer.invalid;
-import static io.flotilla.hardware.Http.Answer.json;
-import static io.flotilla.hardware.Http.Answer.problem;
+import static io.flotilla.testsupport.Http.Answer.invalid;
+import static io.flotilla.testsupport.Http.Answer.json;
+import static io.flotilla.testsupport.Http.Answer.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class HardwareApiTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   /** A provider no other test uses, so tests sharing the database do not collide. */

@@ -2,8 +2,8 @@ package io.flotilla.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -36,22 +36,11 @@ class ProbingTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   private Hardware newRow() {
     return repository.insert("Probed-" + UUID.randomUUID(), "n1");
-  }
-
-  /** The sum of every sample of a metric whose labels include all the given ones. */
-  private double scraped(String metric, String... labels) {
-    return http.get("/actuator/prometheus")
-        .body()
-        .lines()
-        .filter(line -> line.startsWith(metric + "{"))
-        .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 
   @Test
@@ -122,12 +111,13 @@ class ProbingTest {
 
   @Test
   void probesAreTimedByOutcome() {
-    double before = scraped("hardware_probe_seconds_count", "outcome=\"high\"");
+    double before = http.scraped("hardware_probe_seconds_count", "outcome=\"high\"");
     Hardware row = newRow();
 
     assertThat(http.get("/hardware/" + row.id()).status()).isEqualTo(200);
 
-    assertThat(scraped("hardware_probe_seconds_count", "outcome=\"high\"")).isEqualTo(before + 1);
-    assertThat(scraped("hardware_probe_seconds_bucket", "outcome=\"high\"")).isPositive();
+    assertThat(http.scraped("hardware_probe_seconds_count", "outcome=\"high\""))
+        .isEqualTo(before + 1);
+    assertThat(http.scraped("hardware_probe_seconds_bucket", "outcome=\"high\"")).isPositive();
   }
 }

@@ -3,6 +3,7 @@ package io.flotilla.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +31,7 @@ class RefreshTest {
 
   @Test
   void aStaleAnswerIsServedWhileItIsRecheckedInTheBackground() throws InterruptedException {
-    var http = new Http(port);
+    var http = Http.port(port);
     probe.answer(Availability.HIGH);
     assertThat(http.get("/hardware/").body()).isEqualTo(ALL_HIGH);
     probe.answer(Availability.LOW);

@@ -1,5 +1,6 @@
 package io.flotilla.hardware;
 
+import io.flotilla.testsupport.Http;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +24,7 @@ final class RunningApp implements AutoCloseable {
   }
 
   Http http() {
-    return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    return Http.port(((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
   @Override

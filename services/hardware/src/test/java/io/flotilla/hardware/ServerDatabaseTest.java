@@ -2,6 +2,7 @@ package io.flotilla.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
 import io.flotilla.testsupport.TestServer;
 import java.sql.SQLException;

@@ -1,8 +1,9 @@
 package io.flotilla.lunch;
 
-import static io.flotilla.lunch.Http.Answer.json;
+import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -18,12 +19,12 @@ class ConfiguredFaultsTest {
 
   @Test
   void theConfiguredFaultsAreShownAndApplied() {
-    Http http = new Http(port);
+    Http http = Http.port(port);
 
     assertThat(http.get("/faults"))
         .isEqualTo(json(200, "{\"delay\":\"250ms\",\"errorRate\":0.0,\"outage\":true}"));
     assertThat(http.get("/api/").status()).isEqualTo(503);
-    assertThat(http.get("/health", "Accept", "application/json"))
+    assertThat(http.header("Accept", "application/json").get("/health"))
         .isEqualTo(json(200, "{\"status\":\"UP\"}"));
   }
 }

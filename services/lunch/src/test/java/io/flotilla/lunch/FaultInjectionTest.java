@@ -1,9 +1,10 @@
 package io.flotilla.lunch;
 
-import static io.flotilla.lunch.Http.Answer.json;
+import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,15 @@ class FaultInjectionTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   // Faults are the application's state, shared with every other test of this context.
   @AfterEach
   void noFaults() {
-    http.noFaults();
+    assertThat(
+            http.put("/faults", "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":false}").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -42,8 +45,8 @@ class FaultInjectionTest {
 
   @Test
   void anOutageAnswers503ToEveryApiRequestAndCountsThem() {
-    double outages = http.requests("outage");
-    double ok = http.requests("ok");
+    double outages = LunchApiTest.requests(http, "outage");
+    double ok = LunchApiTest.requests(http, "ok");
 
     assertThat(http.put("/faults", "{\"outage\":true}"))
         .isEqualTo(json(200, "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":true}"));
@@ -56,18 +59,19 @@ class FaultInjectionTest {
           .as(path)
           .contains("\"detail\":\"The lunch service is unavailable (injected fault: outage).\"");
     }
-    assertThat(http.requests("outage")).isEqualTo(outages + 3);
-    assertThat(http.requests("ok")).isEqualTo(ok);
+    assertThat(LunchApiTest.requests(http, "outage")).isEqualTo(outages + 3);
+    assertThat(LunchApiTest.requests(http, "ok")).isEqualTo(ok);
   }
 
   @Test
   void anOutageLeavesHealthMetricsAndTheSwitchAlone() {
     http.put("/faults", "{\"outage\":true}");
 
-    assertThat(http.get("/health", "Accept", "application/json"))
+    assertThat(http.header("Accept", "application/json").get("/health"))
         .isEqualTo(json(200, "{\"status\":\"UP\"}"));
     assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-    assertThat(http.get("/actuator/prometheus", "Accept", "text/plain").status()).isEqualTo(200);
+    assertThat(http.header("Accept", "text/plain").get("/actuator/prometheus").status())
+        .isEqualTo(200);
     assertThat(http.get("/faults").status()).isEqualTo(200);
     assertThat(http.put("/faults", NO_FAULTS)).isEqualTo(json(200, NO_FAULTS));
     assertThat(http.get("/api/").status()).isEqualTo(200);
@@ -75,7 +79,7 @@ class FaultInjectionTest {
 
   @Test
   void anErrorRateOfOneFailsEveryRequest() {
-    double injected = http.requests("injected_error");
+    double injected = LunchApiTest.requests(http, "injected_error");
     http.put("/faults", "{\"errorRate\":1.0}");
 
     Http.Answer answer = http.get("/api/restaurant");
@@ -84,27 +88,27 @@ class FaultInjectionTest {
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
     assertThat(answer.body()).contains("injected fault: error rate 1.0");
     assertThat(http.get("/api/restaurant/haga").status()).isEqualTo(503);
-    assertThat(http.requests("injected_error")).isEqualTo(injected + 2);
+    assertThat(LunchApiTest.requests(http, "injected_error")).isEqualTo(injected + 2);
   }
 
   @Test
   void anErrorRateOfZeroFailsNone() {
-    double injected = http.requests("injected_error");
-    double ok = http.requests("ok");
+    double injected = LunchApiTest.requests(http, "injected_error");
+    double ok = LunchApiTest.requests(http, "ok");
     http.put("/faults", "{\"errorRate\":0.0}");
 
     for (int i = 0; i < 20; i++) {
       assertThat(http.get("/api/restaurant").status()).isEqualTo(200);
     }
-    assertThat(http.requests("injected_error")).isEqualTo(injected);
-    assertThat(http.requests("ok")).isEqualTo(ok + 20);
+    assertThat(LunchApiTest.requests(http, "injected_error")).isEqualTo(injected);
+    assertThat(LunchApiTest.requests(http, "ok")).isEqualTo(ok + 20);
   }
 
   @Test
   void aDelayIsAppliedAndTheRequestStillAnswers() {
     double delays = http.scraped("lunch_faults_delay_seconds_count");
     double delayed = http.scraped("lunch_faults_delay_seconds_sum");
-    double ok = http.requests("ok");
+    double ok = LunchApiTest.requests(http, "ok");
 
     assertThat(http.put("/faults", "{\"delay\":\"50ms\"}"))
         .isEqualTo(json(200, "{\"delay\":\"50ms\",\"errorRate\":0.0,\"outage\":false}"));
@@ -112,7 +116,7 @@ class FaultInjectionTest {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).startsWith("{\"restaurant\":{\"location\":\"Uppsala\"");
-    assertThat(http.requests("ok")).isEqualTo(ok + 1);
+    assertThat(LunchApiTest.requests(http, "ok")).isEqualTo(ok + 1);
     // The timer records the configured delay, not a measured time, so this is exact.
     assertThat(http.scraped("lunch_faults_delay_seconds_count")).isEqualTo(delays + 1);
     assertThat(http.scraped("lunch_faults_delay_seconds_sum"))
@@ -124,7 +128,7 @@ class FaultInjectionTest {
     double delays = http.scraped("lunch_faults_delay_seconds_count");
     http.put("/faults", "{\"delay\":\"2s\"}");
 
-    assertThat(http.get("/health", "Accept", "application/json").status()).isEqualTo(200);
+    assertThat(http.header("Accept", "application/json").get("/health").status()).isEqualTo(200);
     assertThat(http.get("/faults"))
         .isEqualTo(json(200, "{\"delay\":\"2s\",\"errorRate\":0.0,\"outage\":false}"));
 

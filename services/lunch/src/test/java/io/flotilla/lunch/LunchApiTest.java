@@ -1,8 +1,9 @@
 package io.flotilla.lunch;
 
-import static io.flotilla.lunch.Http.Answer.json;
+import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
 import java.time.Instant;
 import java.util.List;
@@ -43,9 +44,14 @@ class LunchApiTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
     base = "http://localhost:" + port;
     clock.set(MONDAY_NOON);
+  }
+
+  /** {@code lunch.requests} with one outcome, as Prometheus sees it. */
+  static double requests(Http lunch, String outcome) {
+    return lunch.scraped("lunch_requests_total", "outcome=\"" + outcome + "\"");
   }
 
   @Test
@@ -159,24 +165,17 @@ class LunchApiTest {
   @Test
   void theUrlIsThePublicOneBehindAProxy() {
     assertThat(
-            http.get(
-                "/api/restaurant/dufva",
-                "X-Forwarded-Proto",
-                "https",
-                "X-Forwarded-Host",
-                "menu.example.org"))
+            http.header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "menu.example.org")
+                .get("/api/restaurant/dufva"))
         .extracting(Http.Answer::body)
         .asString()
         .endsWith(",\"url\":\"https://menu.example.org/api/restaurant/dufva\"}");
     assertThat(
-            http.get(
-                "/api/",
-                "X-Forwarded-Proto",
-                "https",
-                "X-Forwarded-Host",
-                "example.org:8443",
-                "X-Forwarded-Prefix",
-                "/lunch"))
+            http.header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "example.org:8443")
+                .header("X-Forwarded-Prefix", "/lunch")
+                .get("/api/"))
         .isEqualTo(
             json(
                 200,
@@ -191,8 +190,8 @@ class LunchApiTest {
 
   @Test
   void everyApiRequestIsCountedByOutcome() {
-    double ok = http.requests("ok");
-    double notFound = http.requests("not_found");
+    double ok = requests(http, "ok");
+    double notFound = requests(http, "not_found");
 
     http.get("/api/");
     http.get("/api/restaurant");
@@ -200,15 +199,15 @@ class LunchApiTest {
     http.get("/api/restaurant/nope");
     http.get("/api/no-such-thing");
 
-    assertThat(http.requests("ok")).isEqualTo(ok + 3);
-    assertThat(http.requests("not_found")).isEqualTo(notFound + 2);
+    assertThat(requests(http, "ok")).isEqualTo(ok + 3);
+    assertThat(requests(http, "not_found")).isEqualTo(notFound + 2);
   }
 
   @Test
   void healthAndMetricsAreNotCounted() {
     double all = http.scraped("lunch_requests_total");
 
-    assertThat(http.get("/health", "Accept", "application/json"))
+    assertThat(http.header("Accept", "application/json").get("/health"))
         .isEqualTo(json(200, "{\"status\":\"UP\"}"));
     http.get("/faults");
 

@@ -2,6 +2,7 @@ package io.flotilla.lunch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ZoneIsConfigurationTest {
     // Monday 00:30 in Stockholm, but Sunday 22:30 in the configured zone: no lunch.
     clock.set(Instant.parse("2026-06-07T22:30:00Z"));
 
-    assertThat(new Http(port).get("/api/restaurant/dufva").body())
+    assertThat(Http.port(port).get("/api/restaurant/dufva").body())
         .contains("\"menu\":[],\"title\":\"Sven Dufva\"");
   }
 }

@@ -2,7 +2,7 @@ package io.flotilla.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,28 +29,16 @@ class ComputationMetricsTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
-  }
-
-  /** The sum of every sample of a metric whose labels include all the given ones. */
-  private double scraped(String metric, String... labels) {
-    Http.Answer scrape = http.get("/actuator/prometheus");
-    assertThat(scrape.status()).isEqualTo(200);
-    return scrape
-        .body()
-        .lines()
-        .filter(line -> line.startsWith(metric + "{"))
-        .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+    http = Http.port(port);
   }
 
   private double factorialsComputed() {
-    return scraped("math_computation_seconds_count", "algo=\"factorial\"", "outcome=\"success\"");
+    return http.scraped(
+        "math_computation_seconds_count", "algo=\"factorial\"", "outcome=\"success\"");
   }
 
   private double cacheHits() {
-    return scraped("cache_gets_total", "cache=\"math.results\"", "result=\"hit\"");
+    return http.scraped("cache_gets_total", "cache=\"math.results\"", "result=\"hit\"");
   }
 
   @Test
@@ -85,12 +73,13 @@ class ComputationMetricsTest {
   @Test
   void aResultTooLargeIsTimedWithItsOwnOutcome() {
     double before =
-        scraped("math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\"");
+        http.scraped(
+            "math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\"");
 
     assertThat(http.get("/ackermann?m=4&n=4321").status()).isEqualTo(400);
 
     assertThat(
-            scraped(
+            http.scraped(
                 "math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\""))
         .isEqualTo(before + 1);
   }
@@ -99,14 +88,15 @@ class ComputationMetricsTest {
   void aResultOneDigitOverTheLimitIsTimedAsTooLargeAndRefusedEveryTime() {
     // A(3, 332190) = 2^332193 - 3 fits the bit budget but has 100,001 digits.
     double tooLarge =
-        scraped("math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\"");
+        http.scraped(
+            "math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\"");
     double hits = cacheHits();
 
     assertThat(http.get("/ackermann?m=3&n=332190").status()).isEqualTo(400);
     assertThat(http.get("/ackermann/3/332190/").status()).isEqualTo(400);
 
     assertThat(
-            scraped(
+            http.scraped(
                 "math_computation_seconds_count", "algo=\"ackermann\"", "outcome=\"too_large\""))
         .isEqualTo(tooLarge + 2);
     assertThat(cacheHits()).as("never cached, so never a hit").isEqualTo(hits);
@@ -115,13 +105,14 @@ class ComputationMetricsTest {
   @Test
   void refusedInputsAreNeitherComputedNorCached() {
     double computedBefore = factorialsComputed();
-    double missesBefore = scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\"");
+    double missesBefore =
+        http.scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\"");
 
     assertThat(http.get("/factorial?n=100001").status()).isEqualTo(400);
     assertThat(http.get("/factorial?n=abc").status()).isEqualTo(400);
 
     assertThat(factorialsComputed()).isEqualTo(computedBefore);
-    assertThat(scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\""))
+    assertThat(http.scraped("cache_gets_total", "cache=\"math.results\"", "result=\"miss\""))
         .isEqualTo(missesBefore);
   }
 

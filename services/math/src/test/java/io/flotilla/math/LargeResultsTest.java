@@ -2,7 +2,8 @@ package io.flotilla.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flotilla.math.Http.Answer;
+import io.flotilla.testsupport.Http;
+import io.flotilla.testsupport.Http.Answer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class LargeResultsTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   /** The result's digits, after checking the whole body has the success shape. */

@@ -1,10 +1,11 @@
 package io.flotilla.math;
 
-import static io.flotilla.math.Http.Answer.json;
 import static io.flotilla.math.QueryStyleTest.failed;
 import static io.flotilla.math.QueryStyleTest.success;
+import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +25,7 @@ class LimitsAreConfigurationTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   @Test

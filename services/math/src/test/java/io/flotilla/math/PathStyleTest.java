@@ -1,9 +1,10 @@
 package io.flotilla.math;
 
-import static io.flotilla.math.Http.Answer.json;
+import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.flotilla.testsupport.Http;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class PathStyleTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   private static String response(Object result) {
@@ -117,7 +118,7 @@ class PathStyleTest {
 
   @Test
   void aCharacterAUriMustEscapeIsAnInvalidNumberToo() {
-    assertThat(http.getRaw("/factorial/<5>/")).isEqualTo(json(400, invalid("<5>")));
+    assertThat(http.raw("/factorial/<5>/")).isEqualTo(json(400, invalid("<5>")));
   }
 
   @ParameterizedTest
@@ -133,7 +134,7 @@ class PathStyleTest {
       })
   void aPathTomcatCannotDecodeIsAProblemBeforeTheApi(String target) {
     // Broken escapes, bytes that are not UTF-8, NUL and encoded slashes never reach the API.
-    Http.Answer answer = http.getRaw(target);
+    Http.Answer answer = http.raw(target);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");
@@ -142,12 +143,12 @@ class PathStyleTest {
 
   @Test
   void anUndecodableQueryIsIgnoredLikeAnyQuery() {
-    assertThat(http.getRaw("/factorial/5/?x=%")).isEqualTo(json(200, response(120)));
+    assertThat(http.raw("/factorial/5/?x=%")).isEqualTo(json(200, response(120)));
   }
 
   @Test
   void aTargetOutsideTheApiThatIsNoUriIsAProblem() {
-    Http.Answer answer = http.getRaw("/nowhere/%ZZ");
+    Http.Answer answer = http.raw("/nowhere/%ZZ");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).isEqualTo("application/problem+json");

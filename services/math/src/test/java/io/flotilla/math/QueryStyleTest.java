@@ -1,10 +1,11 @@
 package io.flotilla.math;
 
-import static io.flotilla.math.Http.Answer.json;
+import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.flotilla.math.Http.Answer;
+import io.flotilla.testsupport.Http;
+import io.flotilla.testsupport.Http.Answer;
 import java.math.BigInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class QueryStyleTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port);
   }
 
   /** The success body, with the result as a bare JSON number. */
@@ -306,13 +307,13 @@ class QueryStyleTest {
   @ValueSource(
       strings = {"/factorial?n=%", "/factorial?n=%FF", "/factorial?n=5&x=%ZZ", "/factorial?x=%E0"})
   void anUndecodableQueryStringIsRejected(String target) {
-    assertThat(http.getRaw(target)).isEqualTo(json(400, failed("factorial", UNDECODABLE)));
+    assertThat(http.raw(target)).isEqualTo(json(400, failed("factorial", UNDECODABLE)));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({"/factorial?n=<5>, <5>", "/factorial?n=5%20|%206, 5 | 6"})
   void charactersAUriMustEscapeAreNotAnInteger(String target, String value) {
-    assertThat(http.getRaw(target))
+    assertThat(http.raw(target))
         .isEqualTo(
             json(
                 400,
@@ -359,7 +360,7 @@ class QueryStyleTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("strangeInputs")
   void noInputIsAServerError(String algo, String target) {
-    Answer answer = http.getRaw(target);
+    Answer answer = http.raw(target);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).isEqualTo("application/json");

@@ -2,6 +2,7 @@ package io.flotilla.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,7 @@ class CooldownTest {
   @Test
   void aHangingReplicaCostsOneTimeoutNotOnePerTurn() {
     healthy.answering(200, StandInHardware.SEED_ROWS);
-    Http http = new Http(port);
+    Http http = Http.port(port).header("Accept", "text/html");
 
     for (int i = 0; i < 6; i++) {
       Http.Answer page = http.get("/");
@@ -44,7 +45,7 @@ class CooldownTest {
     }
 
     // Without the cooldown the hanging replica would have had three of the six turns.
-    assertThat(http.hardwareCalls(hanging.url(), "timeout")).isEqualTo(1);
+    assertThat(StandInHardware.calls(http, hanging.url(), "timeout")).isEqualTo(1);
     assertThat(healthy.hits()).isEqualTo(6);
   }
 }

@@ -2,6 +2,7 @@ package io.flotilla.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +49,15 @@ class FailingReplicaTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port).header("Accept", "text/html");
     failing.answering(500, "{\"error\":\"database down\"}");
     healthy.answering(200, StandInHardware.SEED_ROWS);
   }
 
   @Test
   void everyPageComesFromTheHealthyReplica() {
-    double serverErrors = http.hardwareCalls(failing.url(), "server_error");
-    double timeouts = http.hardwareCalls(hanging.url(), "timeout");
+    double serverErrors = StandInHardware.calls(http, failing.url(), "server_error");
+    double timeouts = StandInHardware.calls(http, hanging.url(), "timeout");
     int healthyBefore = healthy.hits();
 
     for (int i = 0; i < 3; i++) {
@@ -68,8 +69,9 @@ class FailingReplicaTest {
     assertThat(healthy.hits() - healthyBefore).isEqualTo(3);
     // Three pages start at each of the three replicas once; each tries replicas in order until
     // the healthy one: failing, hanging, healthy / hanging, healthy / healthy.
-    assertThat(http.hardwareCalls(failing.url(), "server_error")).isEqualTo(serverErrors + 1);
-    assertThat(http.hardwareCalls(hanging.url(), "timeout")).isEqualTo(timeouts + 2);
+    assertThat(StandInHardware.calls(http, failing.url(), "server_error"))
+        .isEqualTo(serverErrors + 1);
+    assertThat(StandInHardware.calls(http, hanging.url(), "timeout")).isEqualTo(timeouts + 2);
   }
 
   @Test

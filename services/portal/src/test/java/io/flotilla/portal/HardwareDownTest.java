@@ -2,6 +2,7 @@ package io.flotilla.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -26,7 +27,7 @@ class HardwareDownTest {
 
   @Test
   void thePageIsA503SayingHardwareIsUnavailable() {
-    Http.Answer page = new Http(port).get("/");
+    Http.Answer page = Http.port(port).header("Accept", "text/html").get("/");
 
     assertThat(page.status()).isEqualTo(503);
     MediaType type = MediaType.parseMediaType(page.contentType());
@@ -43,19 +44,19 @@ class HardwareDownTest {
 
   @Test
   void bothReplicasWereTriedOnce() {
-    Http http = new Http(port);
-    double first = http.hardwareCalls(down, "unreachable");
-    double second = http.hardwareCalls(alsoDown, "unreachable");
+    Http http = Http.port(port).header("Accept", "text/html");
+    double first = StandInHardware.calls(http, down, "unreachable");
+    double second = StandInHardware.calls(http, alsoDown, "unreachable");
 
     assertThat(http.get("/").status()).isEqualTo(503);
 
-    assertThat(http.hardwareCalls(down, "unreachable")).isEqualTo(first + 1);
-    assertThat(http.hardwareCalls(alsoDown, "unreachable")).isEqualTo(second + 1);
+    assertThat(StandInHardware.calls(http, down, "unreachable")).isEqualTo(first + 1);
+    assertThat(StandInHardware.calls(http, alsoDown, "unreachable")).isEqualTo(second + 1);
   }
 
   @Test
   void healthStaysUpSoThePortalKeepsServingItsPage() {
-    Http.Answer health = new Http(port).get("/health", "Accept", "application/json");
+    Http.Answer health = Http.port(port).header("Accept", "application/json").get("/health");
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");

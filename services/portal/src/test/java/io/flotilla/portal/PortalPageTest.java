@@ -2,6 +2,7 @@ package io.flotilla.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PortalPageTest {
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = Http.port(port).header("Accept", "text/html");
     hardware.answering(200, StandInHardware.SEED_ROWS);
   }
 
@@ -115,7 +116,7 @@ class PortalPageTest {
 
   @Test
   void linksAreRelativeSoThePageWorksBehindTheGatewaysPrefix() {
-    Http.Answer page = http.get("/", "X-Forwarded-Prefix", "/portal");
+    Http.Answer page = http.header("X-Forwarded-Prefix", "/portal").get("/");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
@@ -126,30 +127,30 @@ class PortalPageTest {
 
   @Test
   void theRequestIdIsPassedOnToHardware() {
-    http.get("/", "X-Request-Id", "portal-page-test-42");
+    http.header("X-Request-Id", "portal-page-test-42").get("/");
 
     assertThat(hardware.requestIds()).endsWith("portal-page-test-42");
   }
 
   @Test
   void hardwareCallsAreCountedByReplicaAndOutcome() {
-    double before = http.hardwareCalls(hardware.url(), "success");
+    double before = StandInHardware.calls(http, hardware.url(), "success");
 
     http.get("/");
     http.get("/");
 
-    assertThat(http.hardwareCalls(hardware.url(), "success")).isEqualTo(before + 2);
+    assertThat(StandInHardware.calls(http, hardware.url(), "success")).isEqualTo(before + 2);
   }
 
   @Test
   void anAnswerThatIsNotTheHardwareListIsAFailureNotAPage() {
     hardware.answering(200, "<html>not json</html>");
-    double before = http.hardwareCalls(hardware.url(), "bad_response");
+    double before = StandInHardware.calls(http, hardware.url(), "bad_response");
 
     Http.Answer page = http.get("/");
 
     assertThat(page.status()).isEqualTo(503);
     assertThat(page.body()).contains("hardware service is unavailable").doesNotContain("not json");
-    assertThat(http.hardwareCalls(hardware.url(), "bad_response")).isEqualTo(before + 1);
+    assertThat(StandInHardware.calls(http, hardware.url(), "bad_response")).isEqualTo(before + 1);
   }
 }

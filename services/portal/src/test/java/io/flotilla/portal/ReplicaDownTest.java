@@ -2,6 +2,7 @@ package io.flotilla.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,9 +32,9 @@ class ReplicaDownTest {
 
   @Test
   void everyPageIsServedByTheReplicaThatIsUp() {
-    Http http = new Http(port);
+    Http http = Http.port(port).header("Accept", "text/html");
     int hitsBefore = up.hits();
-    double refusedBefore = http.hardwareCalls(down, "unreachable");
+    double refusedBefore = StandInHardware.calls(http, down, "unreachable");
 
     for (int i = 0; i < 6; i++) {
       Http.Answer page = http.get("/");
@@ -42,7 +43,7 @@ class ReplicaDownTest {
     }
 
     assertThat(up.hits() - hitsBefore).isEqualTo(6);
-    assertThat(http.hardwareCalls(down, "unreachable"))
+    assertThat(StandInHardware.calls(http, down, "unreachable"))
         .as("the stopped replica is tried once, then comes last while it cools down")
         .isEqualTo(refusedBefore + 1);
   }

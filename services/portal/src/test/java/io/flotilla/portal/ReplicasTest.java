@@ -2,6 +2,7 @@ package io.flotilla.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.Http;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class ReplicasTest {
 
   @Test
   void pagesAlternateBetweenTheReplicas() {
-    Http http = new Http(port);
+    Http http = Http.port(port).header("Accept", "text/html");
     List<String> servedBy = new ArrayList<>();
 
     for (int i = 0; i < 6; i++) {
@@ -56,15 +57,15 @@ class ReplicasTest {
 
   @Test
   void eachReplicasCallsAreCountedUnderItsOwnTag() {
-    Http http = new Http(port);
-    double firstBefore = http.hardwareCalls(first.url(), "success");
-    double secondBefore = http.hardwareCalls(second.url(), "success");
+    Http http = Http.port(port).header("Accept", "text/html");
+    double firstBefore = StandInHardware.calls(http, first.url(), "success");
+    double secondBefore = StandInHardware.calls(http, second.url(), "success");
 
     for (int i = 0; i < 4; i++) {
       assertThat(http.get("/").status()).isEqualTo(200);
     }
 
-    assertThat(http.hardwareCalls(first.url(), "success")).isEqualTo(firstBefore + 2);
-    assertThat(http.hardwareCalls(second.url(), "success")).isEqualTo(secondBefore + 2);
+    assertThat(StandInHardware.calls(http, first.url(), "success")).isEqualTo(firstBefore + 2);
+    assertThat(StandInHardware.calls(http, second.url(), "success")).isEqualTo(secondBefore + 2);
   }
 }

@@ -1,6 +1,7 @@
 package io.flotilla.portal;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.StandInServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +57,14 @@ final class StandInHardware implements AutoCloseable {
 
   String url() {
     return server.url();
+  }
+
+  /** How many of the portal's calls to a replica ended with an outcome, as Prometheus sees them. */
+  static double calls(Http portal, String replica, String outcome) {
+    return portal.scraped(
+        "portal_hardware_calls_seconds_count",
+        "replica=\"" + replica + "\"",
+        "outcome=\"" + outcome + "\"");
   }
 
   StandInHardware answering(int status, String json) {

@@ -1,6 +1,7 @@
 package io.flotilla.search;
 
-import io.flotilla.platform.ServiceCalls;
+import io.flotilla.platform.client.CircuitOpenException;
+import io.flotilla.platform.client.ServiceClients;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.springframework.core.NestedExceptionUtils;
@@ -10,22 +11,22 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
-/** The tweets service's change feed: one long-polling GET per call. */
+/**
+ * The tweets service's change feed, through the platform's client for {@code tweets}: one
+ * long-polling GET per call.
+ */
 @Component
 class ChangeFeed {
+
+  static final String PATH = "/internal/v1/changes";
 
   private final RestClient client;
   private final String url;
   private final int limit;
   private final String wait;
 
-  ChangeFeed(RestClient.Builder builder, SearchProperties properties) {
-    // Boot's builder brings the client observations (metrics, traceparent).
-    this.client =
-        builder
-            .requestFactory(
-                ServiceCalls.requestFactory(properties.connectTimeout(), properties.readTimeout()))
-            .build();
+  ChangeFeed(ServiceClients clients, SearchProperties properties) {
+    this.client = clients.builder("tweets").build();
     this.url = properties.changesUrl();
     this.limit = properties.batchLimit();
     this.wait = duration(properties.pollWait());
@@ -49,6 +50,7 @@ class ChangeFeed {
    * The changes after a cursor; waits up to the poll wait when there are none yet.
    *
    * @throws Failure when the feed cannot be reached or gives no usable answer
+   * @throws CircuitOpenException when the feed failed too often lately to be called now
    */
   Changes after(long cursor) {
     Changes page;
@@ -56,16 +58,18 @@ class ChangeFeed {
       page =
           client
               .get()
-              .uri(url + "?after={after}&limit={limit}&wait={wait}", cursor, limit, wait)
+              .uri(PATH + "?after={after}&limit={limit}&wait={wait}", cursor, limit, wait)
               .retrieve()
               .body(Changes.class);
+    } catch (CircuitOpenException paused) {
+      throw paused;
     } catch (RestClientResponseException status) {
       throw new Failure("answered " + status.getStatusCode().value());
     } catch (ResourceAccessException io) {
       // The JDK client reports a refused connection as a ConnectException around a bare
       // ClosedChannelException: say it in words.
       throw new Failure(
-          ServiceCalls.causedBy(io, ConnectException.class)
+          io.getCause() instanceof ConnectException
               ? "unreachable: cannot connect"
               : "unreachable: " + NestedExceptionUtils.getMostSpecificCause(io));
     } catch (RestClientException bad) {

@@ -1,5 +1,6 @@
 package io.flotilla.search;
 
+import io.flotilla.platform.client.CircuitOpenException;
 import io.flotilla.search.Changes.Change;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,11 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Keeps the index up to date: one thread, started with the application and stopped with it, that
  * long-polls the change feed from the index's cursor and applies each batch. While the feed is down
- * or failing it tries again with a doubling backoff, logging when the state changes, not per try.
+ * or failing it tries again with a doubling backoff, logging when the state changes, not per try;
+ * while the client's circuit breaker for tweets is open, the tries wait for it.
  *
  * <p>The cursor is trusted only within its feed's life: when the feed answers another epoch (its
  * database is new, reset or replaced) or a head behind the cursor (it lost changes the index has,
@@ -53,6 +57,7 @@ class FeedConsumer implements SmartLifecycle {
   private final ChangeFeed feed;
   private final TweetIndex index;
   private final SearchProperties.Backoff backoff;
+  private final ExponentialBackOff backOff;
   private final Duration pollWait;
   private final Clock clock = Clock.systemUTC();
   private final Counter applied;
@@ -76,6 +81,8 @@ class FeedConsumer implements SmartLifecycle {
     this.feed = feed;
     this.index = index;
     this.backoff = properties.backoff();
+    this.backOff = new ExponentialBackOff(backoff.initial().toMillis(), 2);
+    this.backOff.setMaxInterval(backoff.max().toMillis());
     this.pollWait = properties.pollWait();
     this.since = clock.instant();
     this.caughtUpAt = since;
@@ -139,7 +146,9 @@ class FeedConsumer implements SmartLifecycle {
 
   private void run() {
     log.info("search feed consumer started url={} epoch={} cursor={}", feed.url(), epoch, cursor);
-    Duration pause = backoff.initial();
+    // A loop rather than a RetryTemplate: the follower never gives up, and a retry template keeps
+    // every failure of one execute() until it ends.
+    BackOffExecution pauses = backOff.start();
     while (running) {
       try {
         long asked = System.nanoTime();
@@ -165,7 +174,7 @@ class FeedConsumer implements SmartLifecycle {
           caughtUpAt = clock.instant();
         }
         changeState(caughtUp ? State.FOLLOWING : State.CATCHING_UP, null);
-        pause = backoff.initial();
+        pauses = backOff.start();
         if (changes.isEmpty()
             && Duration.ofNanos(System.nanoTime() - asked).compareTo(pollWait.dividedBy(2)) < 0) {
           // A feed that does not hold the request (or poll-wait 0) would make this loop spin.
@@ -177,16 +186,18 @@ class FeedConsumer implements SmartLifecycle {
         if (!running) {
           break; // the feed call was interrupted by stop()
         }
-        failed.increment();
-        changeState(State.UNAVAILABLE, failure.getMessage());
-        log.debug("search feed try failed cursor={} retryIn={}", cursor, pause, failure);
+        long pause = pauses.nextBackOff();
+        // An open breaker made no call: the feed's last failure still stands.
+        if (!(failure instanceof CircuitOpenException)) {
+          failed.increment();
+          changeState(State.UNAVAILABLE, failure.getMessage());
+          log.debug("search feed try failed cursor={} retryInMs={}", cursor, pause, failure);
+        }
         try {
           Thread.sleep(pause);
         } catch (InterruptedException stopping) {
           break;
         }
-        Duration doubled = pause.multipliedBy(2);
-        pause = doubled.compareTo(backoff.max()) > 0 ? backoff.max() : doubled;
       }
     }
     log.info("search feed consumer stopped cursor={}", cursor);

@@ -61,7 +61,6 @@ record SearchProperties(
   /** The change feed's URL. */
   String changesUrl() {
     String base = tweetsUrl.toString();
-    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-        + "/internal/v1/changes";
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + ChangeFeed.PATH;
   }
 }

@@ -9,8 +9,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The ranges of the {@code page} and {@code size} parameters of the lists of tweets. */
+/**
+ * The ranges of the {@code page} and {@code size} parameters of the lists of tweets, and the links
+ * between their pages.
+ */
 final class Paging {
 
   private Paging() {}
@@ -53,5 +59,39 @@ final class Paging {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+  }
+
+  /** One link of an RFC 8288 {@code Link} header. */
+  record Link(String target, String rel) {
+
+    @Override
+    public String toString() {
+      return "<" + target + ">; rel=\"" + rel + "\"";
+    }
+  }
+
+  /**
+   * The links from a page of the list at {@code path} (as requested, still percent-encoded) to the
+   * pages beside it, {@code next} and {@code prev} where they exist, as references relative to the
+   * host (so they stay right behind the gateway).
+   */
+  static List<Link> around(String path, int page, int size, long total) {
+    long lastPage = total == 0 ? 0 : (total - 1) / size;
+    var links = new ArrayList<Link>();
+    if (page < lastPage) {
+      links.add(new Link(page(path, page + 1L, size), "next"));
+    }
+    if (page > 0) {
+      links.add(new Link(page(path, Math.min(page - 1L, lastPage), size), "prev"));
+    }
+    return links;
+  }
+
+  private static String page(String path, long page, int size) {
+    return UriComponentsBuilder.fromPath(path)
+        .queryParam("page", page)
+        .queryParam("size", size)
+        .build()
+        .toUriString();
   }
 }

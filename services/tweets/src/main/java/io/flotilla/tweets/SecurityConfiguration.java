@@ -1,7 +1,7 @@
 package io.flotilla.tweets;
 
+import io.flotilla.platform.client.ServiceClients;
 import io.flotilla.platform.problem.BearerProblems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,10 +20,11 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Bearer tokens from the users service: RS256 JWTs checked against its JWK Set, with {@code iss}
- * {@code flotilla-users}, a subject, and the default expiry checks (60 s clock skew). Reads are
- * public, writes need a token. Stateless: no session, no CSRF (no cookies to forge with). 401, 403
- * and 503 are the platform's problem+json answers with a {@code WWW-Authenticate: Bearer}
+ * Bearer tokens from the users service: RS256 JWTs checked against its JWK Set (fetched through the
+ * platform's client for {@code users}, on the first token and again on an unknown kid), with {@code
+ * iss} {@code flotilla-users}, a subject, and the default expiry checks (60 s clock skew). Reads
+ * are public, writes need a token. Stateless: no session, no CSRF (no cookies to forge with). 401,
+ * 403 and 503 are the platform's problem+json answers with a {@code WWW-Authenticate: Bearer}
  * challenge.
  */
 @Configuration
@@ -65,11 +66,12 @@ class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(
-      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-      TweetsProperties properties) {
+  JwtDecoder jwtDecoder(ServiceClients clients, TweetsProperties properties) {
     NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder.withJwkSetUri(clients.baseUrl("users") + "/.well-known/jwks.json")
+            .restOperations(clients.restTemplate("users"))
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(properties.tokenIssuer()),

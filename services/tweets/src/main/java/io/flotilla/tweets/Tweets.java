@@ -7,14 +7,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -35,18 +37,28 @@ class Tweets {
   private final TweetRepository repository;
   private final ChangeLog changes;
   private final ChangeFeed feed;
-  private final Counter creates;
-  private final Counter updates;
-  private final Counter deletes;
+  private final ApplicationEventPublisher events;
+  private final Map<String, Counter> writes;
   private volatile List<Tag> tags;
 
-  Tweets(TweetRepository repository, ChangeLog changes, ChangeFeed feed, MeterRegistry registry) {
+  /** A tweet was written: {@code change} is the feed's kind of change, e.g. {@code created}. */
+  record Written(long id, String change) {}
+
+  Tweets(
+      TweetRepository repository,
+      ChangeLog changes,
+      ChangeFeed feed,
+      ApplicationEventPublisher events,
+      MeterRegistry registry) {
     this.repository = repository;
     this.changes = changes;
     this.feed = feed;
-    this.creates = writes(registry, "create");
-    this.updates = writes(registry, "update");
-    this.deletes = writes(registry, "delete");
+    this.events = events;
+    this.writes =
+        Map.of(
+            ChangeLog.CREATED, writes(registry, "create"),
+            ChangeLog.UPDATED, writes(registry, "update"),
+            ChangeLog.DELETED, writes(registry, "delete"));
   }
 
   private static Counter writes(MeterRegistry registry, String operation) {
@@ -140,8 +152,7 @@ class Tweets {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long id = repository.insert(author, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
-    changes.append(ChangeLog.CREATED, id, tweet, now);
-    afterCommit(creates);
+    written(ChangeLog.CREATED, id, tweet, now);
     log.info("tweet created id={} username={}", id, author.username());
     return tweet;
   }
@@ -150,8 +161,7 @@ class Tweets {
     Instant now = Instant.now();
     repository.update(id, draft, now);
     Tweet tweet = repository.findById(id).orElseThrow();
-    changes.append(ChangeLog.UPDATED, id, tweet, now);
-    afterCommit(updates);
+    written(ChangeLog.UPDATED, id, tweet, now);
     log.info("tweet updated id={} username={}", id, author.username());
     return tweet;
   }
@@ -160,8 +170,7 @@ class Tweets {
   void delete(Author author, long id) {
     checkAuthor(author, id);
     repository.delete(id);
-    changes.append(ChangeLog.DELETED, id, null, Instant.now());
-    afterCommit(deletes);
+    written(ChangeLog.DELETED, id, null, Instant.now());
     log.info("tweet deleted id={} username={}", id, author.username());
   }
 
@@ -182,14 +191,16 @@ class Tweets {
     return TweetBodies.problem(HttpStatus.NOT_FOUND, "No tweet with id " + id + ".");
   }
 
-  private void afterCommit(Counter counter) {
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            counter.increment();
-            feed.written();
-          }
-        });
+  /** Appends the change to the feed, in the write's transaction. */
+  private void written(String change, long id, Tweet tweet, Instant at) {
+    changes.append(change, id, tweet, at);
+    events.publishEvent(new Written(id, change));
+  }
+
+  /** Once a write is committed: count it and wake the feed's waiting readers. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void committed(Written write) {
+    writes.get(write.change()).increment();
+    feed.written();
   }
 }

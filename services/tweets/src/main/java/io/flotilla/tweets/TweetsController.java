@@ -8,9 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -116,26 +115,16 @@ class TweetsController {
 
   /**
    * The body stays a plain array (the original API's clients read a list); the total and the
-   * neighbouring pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link} with
-   * {@code next} and {@code prev} where they exist, as references relative to this path (so they
-   * stay right behind the gateway).
+   * neighbouring pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link}.
    */
   private static ResponseEntity<List<TweetJson>> paged(
       Tweets.Page rows, int page, int size, HttpServletRequest request) {
-    String path = request.getRequestURI();
-    long total = rows.total();
-    Function<Long, String> link = p -> "<" + path + "?page=" + p + "&size=" + size + ">";
-    long lastPage = total == 0 ? 0 : (total - 1) / size;
-    var links = new ArrayList<String>();
-    if (page < lastPage) {
-      links.add(link.apply(page + 1L) + "; rel=\"next\"");
-    }
-    if (page > 0) {
-      links.add(link.apply(Math.min(page - 1L, lastPage)) + "; rel=\"prev\"");
-    }
-    var answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(total));
+    List<Paging.Link> links = Paging.around(request.getRequestURI(), page, size, rows.total());
+    var answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(rows.total()));
     if (!links.isEmpty()) {
-      answer.header(HttpHeaders.LINK, String.join(", ", links));
+      answer.header(
+          HttpHeaders.LINK,
+          links.stream().map(Paging.Link::toString).collect(Collectors.joining(", ")));
     }
     return answer.body(rows.tweets().stream().map(TweetJson::of).toList());
   }

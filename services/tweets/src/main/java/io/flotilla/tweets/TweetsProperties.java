@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The tweets service's settings, e.g. {@code FLOTILLA_TWEETS_FEED_POLL_INTERVAL=1s}. The JWK Set
- * address is Spring's own {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
+ * The tweets service's settings, e.g. {@code FLOTILLA_TWEETS_FEED_POLL_INTERVAL=1s}. The users
+ * service, whose keys verify tokens, is the platform client's peer {@code users} ({@code
+ * USERS_URL}).
  *
  * @param tokenIssuer the {@code iss} every accepted token carries
  * @param demoData whether the contract's demo tweets are written on first start

@@ -15,7 +15,7 @@ abstract class ApiTest {
 
   @DynamicPropertySource
   static void users(DynamicPropertyRegistry registry) {
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", USERS::jwkSetUri);
+    registry.add("spring.cloud.discovery.client.simple.instances.users", USERS::url);
   }
 
   Http anonymous() {

@@ -9,8 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service started as it runs in production (no test profile, so the laptop default unless a
- * profile is named), on a free port, trusting the test's token issuer, with the given settings as
- * command-line arguments. For tests that restart it or point it at another database.
+ * profile is named), on a free port, trusting the test's token issuer unless the settings name
+ * another users service, with the given settings as command-line arguments. For tests that restart
+ * it or point it at another database.
  */
 final class RunningApp implements AutoCloseable {
 
@@ -19,8 +20,11 @@ final class RunningApp implements AutoCloseable {
   RunningApp(String... settings) {
     List<String> args = new ArrayList<>(List.of(settings));
     args.add("--server.port=0");
-    args.add(
-        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TokenIssuer.USERS.jwkSetUri());
+    String users = "--spring.cloud.discovery.client.simple.instances.users=";
+    // Named twice on the command line, a property's values are joined: two instances.
+    if (args.stream().noneMatch(arg -> arg.startsWith(users))) {
+      args.add(users + TokenIssuer.USERS.url());
+    }
     context =
         new SpringApplicationBuilder(TweetsApplication.class).run(args.toArray(String[]::new));
   }

@@ -52,8 +52,9 @@ final class TokenIssuer {
     server.start();
   }
 
-  String jwkSetUri() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+  /** Where the stand-in answers, as the users service's URL. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** A good token for this user, valid for an hour; the same name always has the same account. */

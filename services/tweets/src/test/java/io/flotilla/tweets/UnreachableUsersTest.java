@@ -20,9 +20,8 @@ class UnreachableUsersTest {
         new RunningApp(
             "--spring.profiles.active=test",
             "--spring.datasource.url=jdbc:h2:mem:tweets-unreachable;DB_CLOSE_DELAY=-1",
-            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
-                + closedPort
-                + "/.well-known/jwks.json")) {
+            "--spring.cloud.discovery.client.simple.instances.users=http://127.0.0.1:"
+                + closedPort)) {
       Http.Answer answer = app.as("alice").post("/api/v1/tweets/", "{\"text\":\"hi\"}");
 
       assertThat(answer.status()).isEqualTo(503);

@@ -240,6 +240,21 @@ class WritesTest extends ApiTest {
   }
 
   @Test
+  void committedWritesAreCountedAndRefusedOnesAreNot() {
+    double created = anonymous().scraped("tweets_writes_total", "operation=\"create\"");
+    double deleted = anonymous().scraped("tweets_writes_total", "operation=\"delete\"");
+
+    long id = as("alice").post("/api/v1/tweets/", "{\"text\":\"counted\"}").id();
+    assertThat(as("bob").delete("/api/v1/tweets/" + id).status()).isEqualTo(403);
+    assertThat(as("alice").delete("/api/v1/tweets/" + id).status()).isEqualTo(204);
+
+    assertThat(anonymous().scraped("tweets_writes_total", "operation=\"create\""))
+        .isEqualTo(created + 1);
+    assertThat(anonymous().scraped("tweets_writes_total", "operation=\"delete\""))
+        .isEqualTo(deleted + 1);
+  }
+
+  @Test
   void someoneElsesPublicTweetIsForbiddenAndTheirPrivateOneNotFound() {
     String open = as("alice").post("/api/v1/tweets/", "{\"text\":\"open\"}").location();
     String closed =

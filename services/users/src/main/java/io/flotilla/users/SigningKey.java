@@ -15,14 +15,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.pem.PemContent;
 
 /**
  * The RSA key that signs tokens, with its public half as a JWK. Its {@code kid} is the RFC 7638
@@ -32,8 +33,6 @@ import org.slf4j.LoggerFactory;
 final class SigningKey {
 
   private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
-  private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
-  private static final String END = "-----END PRIVATE KEY-----";
 
   private final RSAKey jwk;
 
@@ -123,41 +122,41 @@ final class SigningKey {
     }
   }
 
+  /** The key as PKCS#8 PEM (the JDK has no PEM writer at Java 21). */
   static String pem(RSAPrivateCrtKey key) {
-    return BEGIN
-        + "\n"
+    return "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-        + "\n"
-        + END
-        + "\n";
+        + "\n-----END PRIVATE KEY-----\n";
   }
 
-  /** A PKCS#8 PEM RSA private key; {@code source} names where it came from in the error. */
+  /**
+   * A PEM RSA private key, PKCS#8 or PKCS#1, read by Spring Boot's {@link PemContent}; {@code
+   * source} names where it came from in the error.
+   */
   static RSAPrivateCrtKey parse(String pem, String source) {
-    int begin = pem.indexOf(BEGIN);
-    int end = pem.indexOf(END);
-    if (begin < 0 || end < begin) {
+    if (!PemContent.isPresentInText(pem)) {
       throw new IllegalStateException(
           source
-              + " is not a PKCS#8 PEM private key (\""
-              + BEGIN
-              + "\"); convert a PKCS#1 key with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
+              + " is not a PEM private key (\"-----BEGIN PRIVATE KEY-----\" or \"-----BEGIN RSA"
+              + " PRIVATE KEY-----\")");
     }
-    String base64 = pem.substring(begin + BEGIN.length(), end).replaceAll("\\s", "");
+    PrivateKey key;
     try {
-      var key =
-          KeyFactory.getInstance("RSA")
-              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-      if (!(key instanceof RSAPrivateCrtKey crt)) {
-        throw new IllegalStateException(source + " is an RSA key without its CRT parameters");
-      }
-      if (crt.getModulus().bitLength() < 2048) {
-        throw new IllegalStateException(source + " must be an RSA key of at least 2048 bits");
-      }
-      return crt;
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new IllegalStateException(source + " is not a valid PKCS#8 RSA private key", e);
+      key = PemContent.of(pem).getPrivateKey();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(source + " is not a valid PEM private key", e);
     }
+    if (key == null) {
+      throw new IllegalStateException(source + " holds no private key");
+    }
+    if (!(key instanceof RSAPrivateCrtKey crt)) {
+      throw new IllegalStateException(
+          source + " must be an RSA key with its CRT parameters, not " + key.getAlgorithm());
+    }
+    if (crt.getModulus().bitLength() < 2048) {
+      throw new IllegalStateException(source + " must be an RSA key of at least 2048 bits");
+    }
+    return crt;
   }
 
   private static RSAPublicKey publicHalf(RSAPrivateCrtKey key) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,14 +43,27 @@ class ConfiguredKeyTest {
   }
 
   @Test
-  void aKeyThatIsNotPkcs8PemIsRefusedWithHowToConvertIt() {
+  void aPkcs1KeyIsReadAsTheSameKey() throws Exception {
+    var generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    var key = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    // A 2048-bit key's PKCS#8 encoding is 26 bytes of header around its PKCS#1 encoding.
+    byte[] pkcs8 = key.getEncoded();
+    byte[] pkcs1 = Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
+    String pem =
+        "-----BEGIN RSA PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs1)
+            + "\n-----END RSA PRIVATE KEY-----\n";
+
+    assertThat(SigningKey.parse(pem, "flotilla.users.signing-key")).isEqualTo(key);
+  }
+
+  @Test
+  void textThatIsNoPemKeyIsRefusedWithTheFormsAccepted() {
     assertThatThrownBy(() ->
-            SigningKey.parse(
-                "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----",
-                "flotilla.users.signing-key"))
+            SigningKey.parse("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "flotilla.users.signing-key"))
         .hasMessage(
-            "flotilla.users.signing-key is not a PKCS#8 PEM private key (\"-----BEGIN PRIVATE"
-                + " KEY-----\"); convert a PKCS#1 key with: openssl pkcs8 -topk8 -nocrypt -in"
-                + " key.pem");
+            "flotilla.users.signing-key is not a PEM private key (\"-----BEGIN PRIVATE KEY-----\""
+                + " or \"-----BEGIN RSA PRIVATE KEY-----\")");
   }
 }
