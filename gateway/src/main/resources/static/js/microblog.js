@@ -29,7 +29,7 @@ export async function render(main, route) {
 
 async function renderTimeline(main, query, notice) {
   document.title = "Microblog — Flotilla";
-  const page = pageOf(query);
+  const before = query.get("before");
   const list = h("section", { "aria-label": "Public timeline" });
   show(main,
     h("h1", {}, "Microblog"),
@@ -39,12 +39,12 @@ async function renderTimeline(main, query, notice) {
     await searchForm(),
     h("h2", {}, "Public timeline"),
     list);
-  await fillTweets(list, `/api/v1/tweets/?page=${page}&size=${PAGE_SIZE}`, page, "#/microblog");
+  await fillTweets(list, "/api/v1/tweets/", before, "#/microblog");
 }
 
 async function renderUser(main, username, query) {
   document.title = `@${username} — Flotilla`;
-  const page = pageOf(query);
+  const before = query.get("before");
   const list = h("section", { "aria-label": `Tweets by ${username}` });
   const heading = h("h1", {}, `@${username}`);
   show(main, h("p", {}, h("a", { href: "#/microblog" }, "← Timeline")), heading, list);
@@ -55,7 +55,7 @@ async function renderUser(main, username, query) {
     show(list, h("p", { class: "message error" }, error.status === 404 ? `There is no user @${username}.` : error.message));
     return;
   }
-  await fillTweets(list, `/api/v1/tweets/${encodeURIComponent(username)}?page=${page}&size=${PAGE_SIZE}`, page,
+  await fillTweets(list, `/api/v1/tweets/${encodeURIComponent(username)}`, before,
     `#/microblog/users/${encodeURIComponent(username)}`);
 }
 
@@ -216,14 +216,21 @@ async function searchForm(keyword = "", selectedTag = "") {
   field("Search", input), field("Tag", tag), h("button", { type: "submit" }, "Search"), message);
 }
 
-async function fillTweets(list, path, page, pageLink) {
+// Newest first, PAGE_SIZE at a time, following the API's `next` links (a cursor in `before`), so
+// that a page never repeats or skips tweets written meanwhile and costs the same at any depth.
+async function fillTweets(list, path, before, pageLink) {
+  const params = new URLSearchParams({ size: PAGE_SIZE });
+  if (before) params.set("before", before);
   try {
-    const { body, headers } = await api(path, { auth: true });
-    const total = Number(headers.get("X-Total-Count") ?? body.length);
+    const { body, headers } = await api(`${path}?${params}`, { auth: true });
+    const next = nextBefore(headers.get("Link"));
     show(list,
       body.length ? tweetList(body) : h("p", {}, "No tweets yet."),
-      pager(page, (page + 1) * PAGE_SIZE < total, (p) => `${pageLink}?page=${p}`),
-      h("p", { class: "meta" }, `${total} tweet${total === 1 ? "" : "s"}`));
+      before || next
+        ? h("nav", { class: "pager", "aria-label": "Pages" },
+          before ? h("a", { href: pageLink }, "← Newest") : null,
+          next ? h("a", { href: `${pageLink}?${new URLSearchParams({ before: next })}`, rel: "next" }, "Older →") : null)
+        : null);
   } catch (error) {
     show(list, h("p", { class: "message error" }, error.message));
   }
@@ -287,6 +294,12 @@ function pager(page, hasMore, linkTo) {
     page > 0 ? h("a", { href: linkTo(page - 1), rel: "prev" }, "← Newer") : null,
     h("span", {}, `Page ${page + 1}`),
     hasMore ? h("a", { href: linkTo(page + 1), rel: "next" }, "Older →") : null);
+}
+
+/** The `before` of a Link header's `next`, or null. */
+function nextBefore(link) {
+  const next = /<([^>]*)>;\s*rel="next"/.exec(link ?? "");
+  return next ? new URL(next[1], location.origin).searchParams.get("before") : null;
 }
 
 function pageOf(query) {

@@ -7,6 +7,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ final class Paging {
 
   private Paging() {}
 
-  /** How deep pages reach: offsets grow with the page number, so its range is bounded. */
+  /**
+   * How deep numbered pages reach: offsets grow with the page number, so its range is bounded.
+   * Following {@code next} links ({@code before}) costs the same at any depth.
+   */
   static final int MAX_PAGE = 10_000;
 
   static final int MAX_SIZE = 100;
@@ -40,6 +44,22 @@ final class Paging {
   @interface Page {
 
     String message() default PAGE_RANGE;
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+  }
+
+  private static final String BEFORE_FORM = "must be the before of a Link header, got ${validatedValue}";
+
+  /** Where a page starts: the {@code before} of the previous page's {@code next} link. */
+  @Pattern(regexp = Cursor.PATTERN, message = BEFORE_FORM)
+  @Target(PARAMETER)
+  @Retention(RUNTIME)
+  @Constraint(validatedBy = {})
+  @interface Before {
+
+    String message() default BEFORE_FORM;
 
     Class<?>[] groups() default {};
 
@@ -85,6 +105,17 @@ final class Paging {
       links.add(new Link(page(path, Math.min(page - 1L, lastPage), size), "prev"));
     }
     return links;
+  }
+
+  /** The link to the page after the one that ended at {@code last}. */
+  static Link next(String path, Cursor last, int size) {
+    return new Link(
+        UriComponentsBuilder.fromPath(path)
+            .queryParam("before", last)
+            .queryParam("size", size)
+            .build()
+            .toUriString(),
+        "next");
   }
 
   private static String page(String path, long page, int size) {

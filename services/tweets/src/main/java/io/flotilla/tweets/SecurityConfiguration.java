@@ -1,5 +1,18 @@
 package io.flotilla.tweets;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestOperations;
 import io.flotilla.platform.client.ServiceClients;
 import io.flotilla.platform.problem.BearerProblems;
 import org.springframework.context.annotation.Bean;
@@ -66,10 +79,10 @@ class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(ServiceClients clients, TweetsProperties properties) {
+  JwtDecoder jwtDecoder(ServiceClients clients, TweetsProperties properties)
+      throws MalformedURLException {
     NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(clients.baseUrl("users") + "/.well-known/jwks.json")
-            .restOperations(clients.restTemplate("users"))
+        NimbusJwtDecoder.withJwkSource(userKeys(clients))
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
     decoder.setJwtValidator(
@@ -81,5 +94,37 @@ class SecurityConfiguration {
             new JwtClaimValidator<String>(
                 Author.ACCOUNT_CLAIM, account -> account != null && !account.isBlank())));
     return decoder;
+  }
+
+  /**
+   * Users' key set, kept for five minutes and fetched again on a kid it does not have (a rotated
+   * key), but at most once in 30 s: tokens with made-up kids cannot make tweets hammer users.
+   * Nimbus's own cache and rate limit; the fetch goes through the platform's client.
+   */
+  static JWKSource<SecurityContext> userKeys(ServiceClients clients) throws MalformedURLException {
+    RestOperations users = clients.restTemplate("users");
+    ResourceRetriever retriever =
+        url -> {
+          try {
+            return new Resource(
+                users.getForObject(url.toURI(), String.class), "application/json");
+          } catch (RestClientException | URISyntaxException e) {
+            throw new IOException("users' key set could not be fetched: " + e.getMessage(), e);
+          }
+        };
+    JWKSource<SecurityContext> keys =
+        JWKSourceBuilder.create(
+                URI.create(clients.baseUrl("users") + "/.well-known/jwks.json").toURL(), retriever)
+            .cache(true)
+            .rateLimited(true)
+            .build();
+    // A kid asked for again within the 30 s is not one of users' keys: a 401, not a 503.
+    return (selector, context) -> {
+      try {
+        return keys.get(selector, context);
+      } catch (RateLimitReachedException recentlyFetched) {
+        return List.of();
+      }
+    };
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,6 +45,48 @@ class TweetRepository {
         .param("offset", offset)
         .query(TweetRepository::tweet)
         .list();
+  }
+
+  /**
+   * The public tweets after {@code before} (from the newest when null). The first condition lets
+   * the timeline index start at the cursor, at any depth; the second breaks ties in a second.
+   */
+  List<Tweet> publicTimeline(Cursor before, int limit) {
+    return jdbc.sql(
+            SELECT + "WHERE t.private = FALSE" + after(before) + NEWEST_FIRST + " LIMIT :limit")
+        .params(cursor(before))
+        .param("limit", limit)
+        .query(TweetRepository::tweet)
+        .list();
+  }
+
+  List<Tweet> byUser(String username, Author viewer, Cursor before, int limit) {
+    return jdbc.sql(
+            SELECT
+                + "WHERE t.username = :username"
+                + privateFor(username, viewer)
+                + after(before)
+                + NEWEST_FIRST
+                + " LIMIT :limit")
+        .param("username", username)
+        .param("account", viewer == null ? null : viewer.account(), Types.VARCHAR)
+        .params(cursor(before))
+        .param("limit", limit)
+        .query(TweetRepository::tweet)
+        .list();
+  }
+
+  private static String after(Cursor before) {
+    return before == null
+        ? ""
+        : " AND t.created <= :beforeCreated"
+            + " AND (t.created < :beforeCreated OR t.id < :beforeId)";
+  }
+
+  private static Map<String, Object> cursor(Cursor before) {
+    return before == null
+        ? Map.of()
+        : Map.of("beforeCreated", utc(before.created()), "beforeId", before.id());
   }
 
   long countPublic() {

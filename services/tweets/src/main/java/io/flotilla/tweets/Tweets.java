@@ -78,8 +78,31 @@ class Tweets {
     return known;
   }
 
-  /** One page of tweets, newest first, and how many there are in all. */
+  /** One numbered page of tweets, newest first, and how many there are in all. */
   record Page(List<Tweet> tweets, long total) {}
+
+  /** Tweets newest first from a place in the list, and where the next ones start (if any). */
+  record Slice(List<Tweet> tweets, Cursor next) {
+
+    /** From one row more than asked for: its presence says that there is a next slice. */
+    static Slice of(List<Tweet> rows, int size) {
+      if (rows.size() <= size) {
+        return new Slice(rows, null);
+      }
+      List<Tweet> tweets = rows.subList(0, size);
+      return new Slice(List.copyOf(tweets), Cursor.after(tweets.getLast()));
+    }
+  }
+
+  /** The newest public tweets, or those after {@code before}; no count, so any depth costs alike. */
+  Slice timeline(Cursor before, int size) {
+    return Slice.of(repository.publicTimeline(before, size + 1), size);
+  }
+
+  /** A user's tweets after {@code before} (or the newest); private ones to that user only. */
+  Slice byUser(String username, Author viewer, Cursor before, int size) {
+    return Slice.of(repository.byUser(username, viewer, before, size + 1), size);
+  }
 
   Page timeline(int page, int size) {
     return new Page(repository.publicTimeline((long) page * size, size), repository.countPublic());

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public API. Reads need no token (one only widens what you see: your own private tweets);
@@ -40,6 +41,12 @@ class TweetsController {
 
   static final String TOTAL_COUNT = "X-Total-Count";
 
+  static final String PAGING =
+      "Without `page`: the newest tweets, and a `Link` header whose `next` leads on (with"
+          + " `before`); each page costs the same however deep, and there is no count. With"
+          + " `page` (from 0, up to 10000): that numbered page, with `X-Total-Count` and `Link`"
+          + " `next`/`prev`; deep pages and the count cost more as tweets grow.";
+
   private final Tweets tweets;
 
   TweetsController(Tweets tweets) {
@@ -47,12 +54,19 @@ class TweetsController {
   }
 
   @GetMapping({"", "/"})
-  @Operation(summary = "Everyone's public tweets, newest first, a page at a time")
+  @Operation(
+      summary = "Everyone's public tweets, newest first, a page at a time",
+      description = PAGING)
   ResponseEntity<List<TweetJson>> timeline(
-      @RequestParam(defaultValue = "0") @Paging.Page int page,
+      @RequestParam(required = false) @Paging.Before String before,
+      @RequestParam(required = false) @Paging.Page Integer page,
       @RequestParam(defaultValue = "20") @Paging.Size int size,
       HttpServletRequest request) {
-    return paged(tweets.timeline(page, size), page, size, request);
+    if (page != null) {
+      onlyOne(before);
+      return paged(tweets.timeline(page, size), page, size, request);
+    }
+    return sliced(tweets.timeline(cursor(before), size), size, request);
   }
 
   @GetMapping({"/tags", "/tags/"})
@@ -71,14 +85,21 @@ class TweetsController {
   @Operation(
       summary =
           "A user's tweets, newest first, a page at a time; private ones only to that user."
-              + " A name without tweets answers [] (users are the users service's business).")
+              + " A name without tweets answers [] (users are the users service's business).",
+      description = PAGING)
   ResponseEntity<List<TweetJson>> byUser(
       @PathVariable @Size(max = 30, message = "must be at most {max} characters") String username,
-      @RequestParam(defaultValue = "0") @Paging.Page int page,
+      @RequestParam(required = false) @Paging.Before String before,
+      @RequestParam(required = false) @Paging.Page Integer page,
       @RequestParam(defaultValue = "20") @Paging.Size int size,
       @AuthenticationPrincipal Jwt token,
       HttpServletRequest request) {
-    return paged(tweets.byUser(username, Author.of(token), page, size), page, size, request);
+    if (page != null) {
+      onlyOne(before);
+      return paged(tweets.byUser(username, Author.of(token), page, size), page, size, request);
+    }
+    return sliced(
+        tweets.byUser(username, Author.of(token), cursor(before), size), size, request);
   }
 
   @PostMapping({"", "/"})
@@ -113,9 +134,32 @@ class TweetsController {
     return ResponseEntity.noContent().build();
   }
 
+  private static Cursor cursor(String before) {
+    return before == null ? null : Cursor.parse(before);
+  }
+
+  private static void onlyOne(String before) {
+    if (before != null) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "Give page or before, not both: they are two ways to page.");
+    }
+  }
+
+  /** The body stays a plain array; the next page, if any, is an RFC 8288 {@code Link}. */
+  private static ResponseEntity<List<TweetJson>> sliced(
+      Tweets.Slice slice, int size, HttpServletRequest request) {
+    var answer = ResponseEntity.ok();
+    if (slice.next() != null) {
+      answer.header(
+          HttpHeaders.LINK, Paging.next(request.getRequestURI(), slice.next(), size).toString());
+    }
+    return answer.body(slice.tweets().stream().map(TweetJson::of).toList());
+  }
+
   /**
-   * The body stays a plain array (the original API's clients read a list); the total and the
-   * neighbouring pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code Link}.
+   * A numbered page: the body stays a plain array (the original API's clients read a list); the
+   * total and the neighbouring pages go in headers: {@code X-Total-Count} and an RFC 8288 {@code
+   * Link}.
    */
   private static ResponseEntity<List<TweetJson>> paged(
       Tweets.Page rows, int page, int size, HttpServletRequest request) {

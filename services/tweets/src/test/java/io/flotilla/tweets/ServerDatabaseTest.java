@@ -6,6 +6,7 @@ import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
 import io.flotilla.testsupport.TestServer;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ abstract class ServerDatabaseTest {
 
   @Test
   void tweetsAreCreatedReadChangedDeletedAndFed() {
+    List<Long> earlier = ChangeFeedTest.seqs(app.http().get("/internal/v1/changes").body());
+    long after = earlier.isEmpty() ? 0 : earlier.getLast();
     Http dora = app.as("dora");
     String emoji = "\uD83D\uDE00".repeat(280);
     Http.Answer created =
@@ -79,11 +82,30 @@ abstract class ServerDatabaseTest {
     assertThat(app.as("eve").delete(location).status()).isEqualTo(404);
     assertThat(dora.delete(location).status()).isEqualTo(204);
 
-    String feed = app.http().get("/internal/v1/changes").body();
+    String feed = app.http().get("/internal/v1/changes?after=" + after).body();
     assertThat(feed)
         .contains("\"type\":\"created\"")
         .contains("\"text\":\"hidden\",\"private\":true,\"tag\":null")
         .contains("\"type\":\"deleted\",\"tweetId\":" + created.id() + ",\"tweet\":null");
     assertThat(ChangeFeedTest.seqs(feed)).hasSize(4).isSorted().doesNotHaveDuplicates();
+  }
+
+  /** Written within a second, so the server's timestamps tie and the cursor's id decides. */
+  @Test
+  void nextLinksWalkAUsersTweetsOnceEachInOrder() {
+    Http fay = app.as("fay");
+    for (int i = 1; i <= 5; i++) {
+      assertThat(fay.post("/api/v1/tweets/", "{\"text\":\"fay " + i + "\"}").status())
+          .isEqualTo(201);
+    }
+    var seen = new StringBuilder();
+    String page = "/api/v1/tweets/fay?size=2";
+    while (page != null) {
+      Http.Answer answer = app.http().get(page);
+      seen.append(ReadsTest.texts(answer.body())).append('|');
+      String link = answer.header("Link");
+      page = link == null ? null : link.substring(1, link.indexOf('>'));
+    }
+    assertThat(seen.toString()).isEqualTo("fay 5|fay 4|fay 3|fay 2|fay 1|");
   }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the users service's side of the token contract: an RSA key whose public half is
@@ -33,6 +34,7 @@ final class TokenIssuer {
   // Another key under the same kid: a token it signs looks right but fails the signature check.
   private final RSAKey impostor = generate();
   private final HttpServer server;
+  private final AtomicInteger keySetFetches = new AtomicInteger();
 
   private TokenIssuer() {
     byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -44,6 +46,7 @@ final class TokenIssuer {
     server.createContext(
         "/.well-known/jwks.json",
         exchange -> {
+          keySetFetches.incrementAndGet();
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, jwks.length);
           exchange.getResponseBody().write(jwks);
@@ -84,6 +87,17 @@ final class TokenIssuer {
     return sign(key, issuer, username, Instant.now().plus(Duration.ofHours(1)));
   }
 
+  /** How often the key set was fetched, by every test in this JVM so far. */
+  int keySetFetches() {
+    return keySetFetches.get();
+  }
+
+  /** Signed by a key under a kid the key set does not have, as a rotated or forged key would. */
+  String withUnknownKid(String username, String kid) {
+    return sign(impostor, kid, "flotilla-users", username, accountOf(username),
+        Instant.now().plus(Duration.ofHours(1)));
+  }
+
   String signedByAnotherKey(String username) {
     return sign(impostor, "flotilla-users", username, Instant.now().plus(Duration.ofHours(1)));
   }
@@ -109,6 +123,16 @@ final class TokenIssuer {
 
   private static String sign(
       RSAKey signer, String issuer, String subject, String account, Instant expires) {
+    return sign(signer, "users-1", issuer, subject, account, expires);
+  }
+
+  private static String sign(
+      RSAKey signer,
+      String kid,
+      String issuer,
+      String subject,
+      String account,
+      Instant expires) {
     Instant now = Instant.now();
     var claims =
         new JWTClaimsSet.Builder()
@@ -120,7 +144,7 @@ final class TokenIssuer {
             .jwtID(UUID.randomUUID().toString())
             .build();
     var jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("users-1").build(), claims);
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
     try {
       jwt.sign(new RSASSASigner(signer));
     } catch (JOSEException e) {

@@ -210,6 +210,23 @@ class WritesTest extends ApiTest {
     assertThat(anonymous().delete("/api/v1/tweets/1").status()).isEqualTo(401);
     assertThat(anonymous().get("/api/v1/tweets/").status()).isEqualTo(200);
   }
+  @Test
+  void madeUpKeyIdsFetchUsersKeysAtMostOnceIn30Seconds() {
+    String body = "{\"text\":\"unknown key\"}";
+    // The key set is known first, from a good token.
+    assertThat(as("alice").post("/api/v1/tweets/", "{\"text\":\"known key\"}").status())
+        .isEqualTo(201);
+    int before = USERS.keySetFetches();
+
+    for (int i = 0; i < 10; i++) {
+      Http.Answer answer =
+          anonymous().as(USERS.withUnknownKid("alice", "made-up-" + i)).post("/api/v1/tweets/", body);
+      assertThat(answer.status()).isEqualTo(401);
+    }
+
+    assertThat(USERS.keySetFetches() - before).isLessThanOrEqualTo(1);
+  }
+
 
   @Test
   void theAuthorChangesAndDeletesATweet() {
