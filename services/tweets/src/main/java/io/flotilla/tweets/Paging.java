@@ -50,7 +50,8 @@ final class Paging {
     Class<? extends Payload>[] payload() default {};
   }
 
-  private static final String BEFORE_FORM = "must be the before of a Link header, got ${validatedValue}";
+  private static final String BEFORE_FORM =
+      "must be the before of a Link header, got ${validatedValue}";
 
   /** Where a page starts: the {@code before} of the previous page's {@code next} link. */
   @Pattern(regexp = Cursor.PATTERN, message = BEFORE_FORM)

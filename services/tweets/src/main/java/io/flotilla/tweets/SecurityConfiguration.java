@@ -6,15 +6,13 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
+import io.flotilla.platform.client.ServiceClients;
+import io.flotilla.platform.problem.BearerProblems;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestOperations;
-import io.flotilla.platform.client.ServiceClients;
-import io.flotilla.platform.problem.BearerProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,6 +29,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestOperations;
 
 /**
  * Bearer tokens from the users service: RS256 JWTs checked against its JWK Set (fetched through the
@@ -106,8 +106,7 @@ class SecurityConfiguration {
     ResourceRetriever retriever =
         url -> {
           try {
-            return new Resource(
-                users.getForObject(url.toURI(), String.class), "application/json");
+            return new Resource(users.getForObject(url.toURI(), String.class), "application/json");
           } catch (RestClientException | URISyntaxException e) {
             throw new IOException("users' key set could not be fetched: " + e.getMessage(), e);
           }

@@ -94,7 +94,9 @@ class Tweets {
     }
   }
 
-  /** The newest public tweets, or those after {@code before}; no count, so any depth costs alike. */
+  /**
+   * The newest public tweets, or those after {@code before}; no count, so any depth costs alike.
+   */
   Slice timeline(Cursor before, int size) {
     return Slice.of(repository.publicTimeline(before, size + 1), size);
   }

@@ -98,8 +98,7 @@ class TweetsController {
       onlyOne(before);
       return paged(tweets.byUser(username, Author.of(token), page, size), page, size, request);
     }
-    return sliced(
-        tweets.byUser(username, Author.of(token), cursor(before), size), size, request);
+    return sliced(tweets.byUser(username, Author.of(token), cursor(before), size), size, request);
   }
 
   @PostMapping({"", "/"})

@@ -106,9 +106,7 @@ class ReadsTest extends ApiTest {
     assertThat(anonymous().get("/api/v1/tweets/?before=yesterday").body())
         .isEqualTo(
             Http.invalid(
-                "/api/v1/tweets/",
-                "before",
-                "must be the before of a Link header, got yesterday"));
+                "/api/v1/tweets/", "before", "must be the before of a Link header, got yesterday"));
     Http.Answer both = anonymous().get("/api/v1/tweets/?page=1&before=1_1");
     assertThat(both.status()).isEqualTo(400);
     assertThat(both.contentType()).isEqualTo("application/problem+json");

@@ -94,7 +94,12 @@ final class TokenIssuer {
 
   /** Signed by a key under a kid the key set does not have, as a rotated or forged key would. */
   String withUnknownKid(String username, String kid) {
-    return sign(impostor, kid, "flotilla-users", username, accountOf(username),
+    return sign(
+        impostor,
+        kid,
+        "flotilla-users",
+        username,
+        accountOf(username),
         Instant.now().plus(Duration.ofHours(1)));
   }
 
@@ -127,12 +132,7 @@ final class TokenIssuer {
   }
 
   private static String sign(
-      RSAKey signer,
-      String kid,
-      String issuer,
-      String subject,
-      String account,
-      Instant expires) {
+      RSAKey signer, String kid, String issuer, String subject, String account, Instant expires) {
     Instant now = Instant.now();
     var claims =
         new JWTClaimsSet.Builder()
@@ -143,8 +143,7 @@ final class TokenIssuer {
             .expirationTime(Date.from(expires))
             .jwtID(UUID.randomUUID().toString())
             .build();
-    var jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+    var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
     try {
       jwt.sign(new RSASSASigner(signer));
     } catch (JOSEException e) {

@@ -210,6 +210,7 @@ class WritesTest extends ApiTest {
     assertThat(anonymous().delete("/api/v1/tweets/1").status()).isEqualTo(401);
     assertThat(anonymous().get("/api/v1/tweets/").status()).isEqualTo(200);
   }
+
   @Test
   void madeUpKeyIdsFetchUsersKeysAtMostOnceIn30Seconds() {
     String body = "{\"text\":\"unknown key\"}";
@@ -220,13 +221,14 @@ class WritesTest extends ApiTest {
 
     for (int i = 0; i < 10; i++) {
       Http.Answer answer =
-          anonymous().as(USERS.withUnknownKid("alice", "made-up-" + i)).post("/api/v1/tweets/", body);
+          anonymous()
+              .as(USERS.withUnknownKid("alice", "made-up-" + i))
+              .post("/api/v1/tweets/", body);
       assertThat(answer.status()).isEqualTo(401);
     }
 
     assertThat(USERS.keySetFetches() - before).isLessThanOrEqualTo(1);
   }
-
 
   @Test
   void theAuthorChangesAndDeletesATweet() {
