@@ -815,7 +815,7 @@ print_summary() {
   echo
   echo "Measured with \`bench/run.sh\` (BENCH_SYSTEM=$BENCH_SYSTEM) on $(date -u +%Y-%m-%d):" \
     "\`wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency\` per target after a" \
-    "${BENCH_WARMUP} s warm-up of each; one run."
+    "warm-up of each until steady (at least ${BENCH_WARMUP} s, at most ${BENCH_WARMUP_MAX} s); one run."
   echo
   echo "| Target | req/s | p50 ms | p99 ms | x nginx | Goal |"
   echo "|---|---:|---:|---:|---:|---|"
