@@ -2,13 +2,14 @@ package io.flotilla.math;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flotilla.platform.work.HeavyWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -32,34 +33,48 @@ class Calculator {
   /** log2(10): bits per decimal digit, for turning a digit limit into a bit budget. */
   private static final double BITS_PER_DIGIT = Math.log(10) / Math.log(2);
 
+  private static final double LOG10_2 = Math.log10(2);
+  private static final BigInteger THREE = BigInteger.valueOf(3);
+
+  /** log10 of the golden ratio: F(n) has about n times this many digits. */
+  private static final double DIGITS_PER_FIBONACCI_STEP = Math.log10((1 + Math.sqrt(5)) / 2);
+
   private final MathProperties limits;
   private final AsyncCache<Computation, String> results;
+  private final HeavyWork heavyWork;
   private final MeterRegistry registry;
 
-  Calculator(MathProperties limits, MeterRegistry registry) {
+  Calculator(MathProperties limits, HeavyWork heavyWork, MeterRegistry registry) {
     this.limits = limits;
+    this.heavyWork = heavyWork;
     this.registry = registry;
     this.results =
         Caffeine.newBuilder()
             .maximumWeight(limits.cacheMaxDigits())
             .weigher((Computation key, String digits) -> digits.length())
             .recordStats()
-            // Computing runs on a thread of its own, outside the cache's map lock: inside it, a
-            // 0.3 s computation would pin its carrier thread on JDK 21-23 (virtual threads in
-            // synchronized code) and block other keys of the same bin.
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
             .buildAsync();
     CaffeineCacheMetrics.monitor(registry, results, "math.results");
   }
 
   String factorial(String rawN) {
     int n = bounded("n", rawN, limits.factorialMax());
-    return compute(new Computation("factorial", "n=" + n), () -> Algorithms.factorial(n));
+    // log10(n!) by Stirling: n log10(n/e), close enough to tell small from big.
+    double digits = n < 2 ? 1 : n * Math.log10(n / Math.E);
+    return compute(
+        new Computation("factorial", "n=" + n),
+        () -> Algorithms.factorial(n),
+        Integer.MAX_VALUE,
+        digits);
   }
 
   String fibonacci(String rawN) {
     int n = bounded("n", rawN, limits.fibonacciMax());
-    return compute(new Computation("fibonacci", "n=" + n), () -> Algorithms.fibonacci(n));
+    return compute(
+        new Computation("fibonacci", "n=" + n),
+        () -> Algorithms.fibonacci(n),
+        Integer.MAX_VALUE,
+        n * DIGITS_PER_FIBONACCI_STEP);
   }
 
   String ackermann(String rawM, String rawN) {
@@ -75,7 +90,8 @@ class Calculator {
       return compute(
           new Computation("ackermann", "m=" + m + " n=" + n),
           () -> Algorithms.ackermann(m, n, maxBits),
-          limits.ackermannMaxDigits());
+          limits.ackermannMaxDigits(),
+          ackermannDigits(m, n));
     } catch (Algorithms.ResultTooLargeException e) {
       String offending = m.compareTo(BigInteger.valueOf(5)) > 0 ? rawM.strip() : rawN.strip();
       throw InvalidInputException.resultTooLarge(
@@ -83,15 +99,42 @@ class Calculator {
     }
   }
 
-  private String compute(Computation computation, Supplier<BigInteger> algorithm) {
-    return compute(computation, algorithm, Integer.MAX_VALUE);
+  /**
+   * About how many digits A(m, n) has: m <= 2 add to n or double it, m = 3 is 2^(n+3) - 3, and m >=
+   * 4 is small for n <= 1 (A(4, 1) = 65533) and at least 19,729 digits beyond.
+   */
+  private static double ackermannDigits(BigInteger m, BigInteger n) {
+    if (m.compareTo(THREE) < 0) {
+      return n.bitLength() * LOG10_2 + 1;
+    }
+    if (m.equals(THREE)) {
+      return n.bitLength() > 31 ? Double.MAX_VALUE : (n.doubleValue() + 3) * LOG10_2;
+    }
+    return n.compareTo(BigInteger.ONE) <= 0 ? 5 : Double.MAX_VALUE;
   }
 
-  /** A result over {@code maxDigits} is timed as too large and, being thrown, never cached. */
-  private String compute(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
+  /**
+   * The result from the cache, or computed: a result of more than {@code inline-max-digits}
+   * (estimated) on the platform's bounded pool for heavy work, which answers 503 or 429 when it is
+   * full; a smaller one on the request's own thread, since it costs less than handing it over. A
+   * result over {@code maxDigits} is timed as too large and, being thrown, never cached.
+   */
+  private String compute(
+      Computation computation,
+      Supplier<BigInteger> algorithm,
+      int maxDigits,
+      double estimatedDigits) {
     try {
-      // Concurrent requests for the same result wait for the one computation.
-      return results.get(computation, key -> timed(key, algorithm, maxDigits)).join();
+      // Concurrent requests for the same result wait for the one computation. The function runs
+      // under the cache's map lock: it only starts the work on the pool, or computes a small one.
+      return results
+          .get(
+              computation,
+              (key, executor) ->
+                  estimatedDigits > limits.inlineMaxDigits()
+                      ? heavyWork.submit(() -> timed(key, algorithm, maxDigits))
+                      : CompletableFuture.completedFuture(timed(key, algorithm, maxDigits)))
+          .join();
     } catch (CompletionException e) {
       // A failed computation is not cached; its own exception is what the caller handles.
       throw e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -1,5 +1,6 @@
 package io.flotilla.users;
 
+import io.flotilla.platform.work.HeavyWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registration and login: the checks around the table that the controllers should not carry.
- * Metrics {@code users.registrations} and {@code users.logins{outcome}} count what happened.
+ * Metrics {@code users.registrations} and {@code users.logins{outcome}} count what happened. BCrypt
+ * (50–100 ms of CPU a hash) runs on the platform's bounded pool for heavy work, never on the
+ * request's virtual thread: past the pool's capacity a request is answered 503 or 429 at once.
  */
 @Service
 class Accounts {
@@ -25,6 +28,7 @@ class Accounts {
 
   private final UserRepository users;
   private final PasswordEncoder passwords;
+  private final HeavyWork heavyWork;
   private final LoginThrottle throttle;
   private final Tokens tokens;
   private final Clock clock;
@@ -42,12 +46,14 @@ class Accounts {
   Accounts(
       UserRepository users,
       PasswordEncoder passwords,
+      HeavyWork heavyWork,
       LoginThrottle throttle,
       Tokens tokens,
       Clock clock,
       MeterRegistry meters) {
     this.users = users;
     this.passwords = passwords;
+    this.heavyWork = heavyWork;
     this.throttle = throttle;
     this.tokens = tokens;
     this.clock = clock;
@@ -69,7 +75,7 @@ class Accounts {
   /** Creates the account, or answers 409 naming what is taken. */
   User register(Registration registration) {
     refuseTaken(registration);
-    String hash = passwords.encode(registration.password());
+    String hash = heavyWork.run(() -> passwords.encode(registration.password()));
     User user;
     try {
       user =
@@ -118,7 +124,8 @@ class Accounts {
       throw Problems.throttled(refused.get());
     }
     Optional<User> user = users.findByUsername(name);
-    if (!matches(password, user.map(User::passwordHash).orElse(dummyHash)) || user.isEmpty()) {
+    String hash = user.map(User::passwordHash).orElse(dummyHash);
+    if (!heavyWork.run(() -> matches(password, hash)) || user.isEmpty()) {
       throttle.failed(client, name);
       loginsWrong.increment();
       log.info("login failed username={} client={}", name, client);

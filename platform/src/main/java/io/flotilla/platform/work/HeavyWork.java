@@ -1,0 +1,135 @@
+package io.flotilla.platform.work;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Runs CPU-heavy work (password hashing, big computations) on a bounded pool of platform threads, a
+ * Resilience4j {@link ThreadPoolBulkhead}. Requests are served on virtual threads, whose carriers
+ * are as many as the cores and shared by everything in the JVM (all nine services in the launcher):
+ * work that computes without blocking would hold them, and no other request would run. Here the
+ * waiting request's virtual thread parks and frees its carrier, and the operating system shares the
+ * cores between the pool and the carriers.
+ *
+ * <p>Past the pool and its queue the answer is a 503, and past one client's share of them a 429,
+ * both problem+json with {@code Retry-After}, at once, before any work. The client is the address
+ * the request came from ({@code server.forward-headers-strategy=native} makes it the one a trusted
+ * proxy names in {@code X-Forwarded-For}).
+ */
+public final class HeavyWork implements AutoCloseable {
+
+  private final ThreadPoolBulkhead pool;
+  private final ClientShares shares;
+  private final String retryAfter;
+  private final Counter refusedBusy;
+  private final Counter refusedShare;
+
+  HeavyWork(ThreadPoolBulkhead pool, WorkSettings settings, MeterRegistry meters) {
+    this.pool = pool;
+    this.shares = new ClientShares(settings.clientShare());
+    // Whole seconds, rounded up, as Retry-After takes them.
+    this.retryAfter = Long.toString((settings.retryAfter().toMillis() + 999) / 1000);
+    this.refusedBusy = refused(meters, "busy");
+    this.refusedShare = refused(meters, "client_share");
+  }
+
+  private static Counter refused(MeterRegistry meters, String reason) {
+    return Counter.builder("flotilla.work.refused")
+        .description("Heavy work refused before it started: busy (503) or client_share (429)")
+        .tag("reason", reason)
+        .register(meters);
+  }
+
+  /** The work's result, computed on the pool while this thread waits; its exception as thrown. */
+  public <T> T run(Supplier<T> work) {
+    try {
+      return submit(work).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /**
+   * The work, started on the pool: for a caller that hands the future on (a cache that shares one
+   * computation between requests).
+   *
+   * @throws ErrorResponseException 503 when the pool and its queue are full, 429 when the client
+   *     already holds its share of them
+   */
+  public <T> CompletableFuture<T> submit(Supplier<T> work) {
+    String client = currentClient();
+    if (client != null && !shares.enter(client)) {
+      refusedShare.increment();
+      throw refusal(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too much expensive work from this client at once; try again in " + retryAfter + " s.");
+    }
+    CompletableFuture<T> result;
+    try {
+      result = pool.executeSupplier(withLogContext(work)).toCompletableFuture();
+    } catch (BulkheadFullException full) {
+      if (client != null) {
+        shares.leave(client);
+      }
+      refusedBusy.increment();
+      throw refusal(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The service is busy with expensive work; try again in " + retryAfter + " s.");
+    }
+    // The share is free again before the caller sees the result, so its next request may enter.
+    return client == null ? result : result.whenComplete((value, failure) -> shares.leave(client));
+  }
+
+  private ErrorResponseException refusal(HttpStatus status, String detail) {
+    var refusal =
+        new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+    return refusal;
+  }
+
+  /** The request's log fields (request id, trace id) on the pool's thread too. */
+  private static <T> Supplier<T> withLogContext(Supplier<T> work) {
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    if (context == null) {
+      return work;
+    }
+    return () -> {
+      MDC.setContextMap(context);
+      try {
+        return work.get();
+      } finally {
+        MDC.clear();
+      }
+    };
+  }
+
+  private static @Nullable String currentClient() {
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
+      HttpServletRequest request = attributes.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+
+  /** Stops the pool's threads once the work given to them is done. */
+  @Override
+  public void close() throws Exception {
+    pool.close();
+  }
+}

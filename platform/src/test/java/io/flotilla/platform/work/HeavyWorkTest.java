@@ -1,0 +1,139 @@
+package io.flotilla.platform.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+class HeavyWorkTest {
+
+  /** One thread, two places in the queue, two places per client. */
+  private final HeavyWork work =
+      new HeavyWork(
+          ThreadPoolBulkhead.of(
+              "test",
+              ThreadPoolBulkheadConfig.custom()
+                  .coreThreadPoolSize(1)
+                  .maxThreadPoolSize(1)
+                  .queueCapacity(2)
+                  .build()),
+          new WorkSettings(1, 2, 2, Duration.ofMillis(1500)),
+          new SimpleMeterRegistry());
+
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @AfterEach
+  void finish() throws Exception {
+    release.countDown();
+    RequestContextHolder.resetRequestAttributes();
+    work.close();
+  }
+
+  @Test
+  void workRunsOnAPlatformThreadWhileTheVirtualThreadThatAskedWaits() throws Exception {
+    try (var virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+      String thread =
+          virtualThreads
+              .submit(() -> work.run(() -> Thread.currentThread().isVirtual() + " " + name()))
+              .get(10, TimeUnit.SECONDS);
+      assertThat(thread).isEqualTo("false bulkhead-test-1");
+    }
+  }
+
+  @Test
+  void theWorksExceptionReachesTheCallerAsThrown() {
+    assertThatThrownBy(() ->
+            work.run(() -> {
+              throw new IllegalArgumentException("bad n");
+            }))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bad n");
+  }
+
+  @Test
+  void pastThePoolAndItsQueueTheAnswerIs503WithRetryAfter() {
+    asClient("10.0.0.1");
+    blocked();
+    blocked();
+    asClient("10.0.0.2");
+    blocked();
+
+    assertThatThrownBy(() -> work.submit(() -> 1))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            refused -> {
+              assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+              assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+              assertThat(refused.getBody().getDetail())
+                  .isEqualTo("The service is busy with expensive work; try again in 2 s.");
+            });
+  }
+
+  @Test
+  void oneClientPastItsShareGets429WhileAnotherStillGetsIn() throws Exception {
+    asClient("10.0.0.1");
+    blocked();
+    blocked();
+
+    assertThatThrownBy(() -> work.submit(() -> 1))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            refused -> {
+              assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+              assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+            });
+
+    asClient("10.0.0.2");
+    CompletableFuture<Integer> other = work.submit(() -> 2);
+    release.countDown();
+    assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+  }
+
+  @Test
+  void aClientsShareIsFreeAgainOnceItsWorkIsDone() throws Exception {
+    asClient("10.0.0.1");
+    CompletableFuture<Integer> first = blocked();
+    CompletableFuture<Integer> second = blocked();
+    release.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    second.get(10, TimeUnit.SECONDS);
+
+    assertThat(work.run(() -> 3)).isEqualTo(3);
+  }
+
+  private CompletableFuture<Integer> blocked() {
+    return work.submit(() -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    });
+  }
+
+  private static void asClient(String address) {
+    var request = new MockHttpServletRequest();
+    request.setRemoteAddr(address);
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+  }
+
+  private static String name() {
+    return Thread.currentThread().getName();
+  }
+}
