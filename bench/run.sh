@@ -6,7 +6,8 @@
 # the inventory portal page cold and warm with 2 and 100 rows, and its throughput; the menu relay's
 # cached answer direct and through the gateway against nginx serving the same body, and how often
 # the relay called the upstream under load; the microblog's tweet writes per second, timeline and
-# search throughput with 100,000 tweets indexed, and the time from a write to its being searchable.
+# search throughput with 100,000 tweets indexed, and the time from a write to its being searchable;
+# and how unrelated requests fare while one client floods logins and big factorials (isolation).
 #
 # Usage: bench/run.sh [-h|--help]
 #
@@ -14,6 +15,8 @@
 #   BENCH_SYSTEM=launcher|jars  launcher (default): java -jar launcher/target/flotilla-launcher.jar
 #                               jars: services/math/target/flotilla-math-exec.jar and
 #                                     gateway/target/flotilla-gateway-exec.jar as two JVMs
+#   BENCH_LAUNCHER_JAR          another launcher jar (with its lib/ and services/ beside it), to
+#                               compare two builds
 #   BENCH_MATH_JAR, BENCH_GATEWAY_JAR  other jars for BENCH_SYSTEM=jars (to compare two builds)
 #   BENCH_PORT_OFFSET=0         BENCH_SYSTEM=jars: add this to every port (8080 -> 8080+offset)
 #   BENCH_DURATION=15           seconds of each measured wrk run
@@ -25,8 +28,8 @@
 #   BENCH_BUILD=0               1: run the Maven build even if the jars exist
 #   BENCH_JAVA_OPTS=            extra JVM options for the services, e.g. "-Xmx512m"
 #   BENCH_KEEP=0                1: keep the temp dir (logs, wrk output) after a successful run
-#   BENCH_PARTS=math,inventory,menu,microblog  which parts to run (launcher mode); math also
-#                               measures the big computations
+#   BENCH_PARTS=math,inventory,menu,microblog,isolation  which parts to run (launcher mode);
+#                               math also measures the big computations
 #   BENCH_TWEETS=100000         microblog: tweets in the system (and the search index) before the
 #                               timeline and search are measured
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
@@ -47,7 +50,7 @@ BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
 BENCH_BUILD=${BENCH_BUILD:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
-BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu,microblog}
+BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu,microblog,isolation}
 BENCH_TWEETS=${BENCH_TWEETS:-100000}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
@@ -66,7 +69,7 @@ FLASK=http://127.0.0.1:$FLASK_PORT
 EXPECTED_BODY='{"algo":"factorial","result":2432902008176640000,"status":"success"}'
 READY_LINE='Flotilla is ready'
 
-LAUNCHER_JAR=$ROOT/launcher/target/flotilla-launcher.jar
+LAUNCHER_JAR=${BENCH_LAUNCHER_JAR:-$ROOT/launcher/target/flotilla-launcher.jar}
 MATH_JAR=${BENCH_MATH_JAR:-$ROOT/services/math/target/flotilla-math-exec.jar}
 GATEWAY_JAR=${BENCH_GATEWAY_JAR:-$ROOT/gateway/target/flotilla-gateway-exec.jar}
 
@@ -802,6 +805,110 @@ run_microblog() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Isolation (launcher mode): one client floods the CPU-heavy endpoints through the gateway, 48
+# failed logins 16 at a time and 16 cold factorials (n from 90,000 to 100,000) at once, while
+# unrelated requests are asked one after another: math's /ping on its own port, one tweet and the
+# public timeline through the gateway. Their latency (quiet, then during the flood), their errors,
+# and the flood's answers by status. The goal: p99 <= 50 ms with no error; the flood answered 200,
+# 401, 429 or 503, never a 504 or a timeout.
+
+ISOLATION_GOAL_MS=50
+declare -A ISO
+
+probe() { # url file: GETs url one after another until the stop file exists: "status seconds bytes"
+  while [[ ! -e $WORK_DIR/isolation.stop ]]; do
+    curl -s -o /dev/null --max-time 10 -w '%{http_code} %{time_total} %{size_download}\n' "$1" >>"$2" || true
+  done
+}
+
+# "p50 p99 max samples errors" in ms of a probe file; an error is anything but a 200 with a body.
+probe_stats() {
+  local errors
+  errors=$(awk '$1 != 200 || $3 == 0 { e++ } END { print e + 0 }' "$1")
+  awk '{ printf "%.3f\n", $2 * 1000 }' "$1" | sort -n | awk -v errors="$errors" '{ t[NR] = $1 }
+    END { if (NR == 0) { print "n/a n/a n/a 0 0"; exit }
+      i = int(NR * 0.99); if (i < NR * 0.99) i++
+      printf "%.1f %.1f %.1f %d %d\n", t[int((NR + 1) / 2)], t[i], t[NR], NR, errors }'
+}
+
+probe_all() { # phase seconds-or-command...: probes the three targets while the phase runs
+  local phase=$1 pids=() target
+  shift
+  rm -f "$WORK_DIR/isolation.stop"
+  for target in ping tweet timeline; do
+    : >"$WORK_DIR/probe-$phase-$target.txt"
+    probe "${ISO_URL[$target]}" "$WORK_DIR/probe-$phase-$target.txt" &
+    pids+=("$!")
+  done
+  "$@"
+  touch "$WORK_DIR/isolation.stop"
+  wait "${pids[@]}"
+  for target in ping tweet timeline; do
+    ISO[$phase,$target]=$(probe_stats "$WORK_DIR/probe-$phase-$target.txt")
+  done
+}
+
+flood() { # the two floods at once; each answer's status into flood-*.txt
+  local run=$RANDOM
+  seq 1 48 | xargs -P 16 -I{} curl -s -o /dev/null --max-time 30 -w '%{http_code}\n' \
+    -X POST -H 'Content-Type: application/json' \
+    -d "{\"username\":\"flood_${run}_{}\",\"password\":\"not-the-password\"}" \
+    "$GATEWAY/api/v1/auth/login" >"$WORK_DIR/flood-logins.txt" &
+  local logins=$!
+  shuf -i 90000-100000 -n 16 | xargs -P 16 -I{} curl -s -o /dev/null --max-time 30 \
+    -w '%{http_code}\n' "$GATEWAY/factorial?n={}" >"$WORK_DIR/flood-factorials.txt"
+  wait "$logins"
+}
+
+status_counts() { sort "$1" | uniq -c | awk '{ printf "%s%s x %s", sep, $2, $1; sep = ", " }'; }
+
+run_isolation() {
+  if [[ $BENCH_SYSTEM != launcher ]]; then
+    log "isolation: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
+    return
+  fi
+  local id
+  id=$(curl -sS --max-time 10 "$GATEWAY/api/v1/tweets/?size=1" | sed -n 's/^\[{"id":\([0-9]*\).*/\1/p')
+  [[ -n $id ]] || fail "the public timeline has no tweet to read"
+  declare -gA ISO_URL=([ping]=$MATH/ping [tweet]=$GATEWAY/api/v1/tweets/$id [timeline]=$GATEWAY/api/v1/tweets/)
+  log "isolation: warm-up of the probes (10 s)"
+  probe_all warmup sleep 10
+  log "isolation: quiet (10 s)"
+  probe_all quiet sleep 10
+  log "isolation: flood: 48 failed logins 16 at a time + 16 cold factorials at once, through the gateway"
+  probe_all flood flood
+  ISO[logins]=$(status_counts "$WORK_DIR/flood-logins.txt")
+  ISO[factorials]=$(status_counts "$WORK_DIR/flood-factorials.txt")
+  local target p50 p99 max n errors
+  for target in ping tweet timeline; do
+    read -r p50 p99 max n errors <<<"${ISO[flood,$target]}"
+    printf '  %-9s quiet p99 %s ms; flood p50 %s ms, p99 %s ms, max %s ms, %s requests, %s errors\n' \
+      "$target" "$(cut -d' ' -f2 <<<"${ISO[quiet,$target]}")" "$p50" "$p99" "$max" "$n" "$errors"
+  done
+  printf '  flood answers: logins %s; factorials %s\n\n' "${ISO[logins]}" "${ISO[factorials]}"
+}
+
+isolation_summary() {
+  local target p50 p99 max n errors verdict
+  echo "Unrelated requests, each asked one after another by curl while one client floods 48 failed logins"
+  echo "(16 at a time) and 16 cold factorials (n 90,000-100,000, at once) through the gateway:"
+  echo
+  echo "| Request | quiet p50 / p99 ms | flood p50 / p99 / max ms | requests | errors | p99 <= ${ISOLATION_GOAL_MS} ms |"
+  echo "|---|---:|---:|---:|---:|---|"
+  for target in ping tweet timeline; do
+    read -r p50 p99 max n errors <<<"${ISO[flood,$target]}"
+    verdict=BELOW
+    awk -v p="$p99" -v g="$ISOLATION_GOAL_MS" 'BEGIN { exit !(p + 0 <= g) }' && [[ $errors == 0 ]] && verdict=PASS
+    printf '| %s | %s / %s | %s / %s / %s | %s | %s | %s |\n' "${ISO_URL[$target]#http://127.0.0.1}" \
+      "$(cut -d' ' -f1 <<<"${ISO[quiet,$target]}")" "$(cut -d' ' -f2 <<<"${ISO[quiet,$target]}")" \
+      "$p50" "$p99" "$max" "$n" "$errors" "$verdict"
+  done
+  echo
+  echo "Flood answers: logins ${ISO[logins]}; factorials ${ISO[factorials]}."
+  echo
+}
+
+# ---------------------------------------------------------------------------------------------
 # Summary
 
 print_summary() {
@@ -870,6 +977,7 @@ print_summary() {
   echo "| JDK | $jdk |"
   echo "| Load average (1/5/15 min) at start / end | $LOAD_START / $(loadavg) |"
   echo
+  [[ -n ${ISO[logins]:-} ]] && isolation_summary
   echo "----- >8 -----"
 }
 
@@ -954,6 +1062,7 @@ main() {
   part inventory && run_inventory
   part menu && run_menu
   part microblog && run_microblog
+  part isolation && run_isolation
   measure_rss
   log "resident memory after load: $RSS_TOTAL_MIB MiB ($RSS_DETAIL)"
   print_summary

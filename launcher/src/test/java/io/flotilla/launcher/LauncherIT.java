@@ -22,6 +22,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,6 +271,52 @@ class LauncherIT {
                 () -> get(gatewayPort, "/api/v1/search/?keyword=album").body(),
                 body -> body.contains("riri give us the album")))
         .contains("riri give us the album");
+  }
+
+  /**
+   * One client floods the CPU-heavy endpoints through the gateway, 48 failed logins 16 at a time
+   * and 16 cold big factorials at once, while requests that need no heavy work keep being asked:
+   * each of those is answered in full, and each flood request is answered or refused at once
+   * (429/503), never a 504 or a timeout. Nothing here is timed: what fails is an error or no answer.
+   */
+  @Test
+  void aFloodOfHeavyWorkLeavesEveryOtherRequestAnswered() throws Exception {
+    HttpResponse<String> timeline = get(gatewayPort, "/api/v1/tweets/?size=1");
+    int id = JsonPath.read(timeline.body(), "$[0].id");
+    String run = Long.toString(System.nanoTime(), 36);
+    List<Integer> bigNs =
+        new SecureRandom().ints(90_000, 100_001).distinct().limit(16).boxed().toList();
+
+    List<Future<Integer>> flood = new ArrayList<>();
+    try (ExecutorService logins = Executors.newFixedThreadPool(16);
+        ExecutorService factorials = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 48; i++) {
+        String body =
+            "{\"username\":\"flood_%s_%d\",\"password\":\"not-the-password\"}".formatted(run, i);
+        flood.add(logins.submit(() -> post("/api/v1/auth/login", null, body).statusCode()));
+      }
+      for (int n : bigNs) {
+        flood.add(factorials.submit(() -> get(gatewayPort, "/factorial?n=" + n).statusCode()));
+      }
+
+      int rounds = 0;
+      do {
+        HttpResponse<String> ping = get(mathPort, "/ping");
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).isEqualTo("{\"message\":\"pong\"}");
+        HttpResponse<String> tweet = get(gatewayPort, "/api/v1/tweets/" + id);
+        assertThat(tweet.statusCode()).as(tweet.body()).isEqualTo(200);
+        assertThat(tweet.body()).startsWith("{\"id\":" + id + ",");
+        HttpResponse<String> publicTimeline = get(gatewayPort, "/api/v1/tweets/");
+        assertThat(publicTimeline.statusCode()).as(publicTimeline.body()).isEqualTo(200);
+        assertThat(publicTimeline.body()).startsWith("[{\"id\":");
+        rounds++;
+      } while (flood.stream().anyMatch(request -> !request.isDone()));
+      assertThat(rounds).as("unrelated requests asked during the flood").isPositive();
+    }
+    for (Future<Integer> request : flood) {
+      assertThat(request.get()).isIn(200, 401, 429, 503);
+    }
   }
 
   @Test

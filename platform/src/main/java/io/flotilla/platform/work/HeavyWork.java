@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -27,15 +30,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * cores between the pool and the carriers.
  *
  * <p>Past the pool and its queue the answer is a 503, and past one client's share of them a 429,
- * both problem+json with {@code Retry-After}, at once, before any work. The client is the address
- * the request came from ({@code server.forward-headers-strategy=native} makes it the one a trusted
- * proxy names in {@code X-Forwarded-For}).
+ * both problem+json with {@code Retry-After}, at once, before any work; work that no thread took
+ * within {@code max-wait} is a 503 too, so that a request never waits long for its turn. The client
+ * is the address the request came from ({@code server.forward-headers-strategy=native} makes it the
+ * one a trusted proxy names in {@code X-Forwarded-For}).
  */
 public final class HeavyWork implements AutoCloseable {
 
   private final ThreadPoolBulkhead pool;
   private final ClientShares shares;
   private final String retryAfter;
+  private final Executor deadline;
   private final Counter refusedBusy;
   private final Counter refusedShare;
 
@@ -44,6 +49,10 @@ public final class HeavyWork implements AutoCloseable {
     this.shares = new ClientShares(settings.clientShare());
     // Whole seconds, rounded up, as Retry-After takes them.
     this.retryAfter = Long.toString((settings.retryAfter().toMillis() + 999) / 1000);
+    // Runs the check on the JDK's one timer thread itself: it only completes a future.
+    this.deadline =
+        CompletableFuture.delayedExecutor(
+            settings.maxWait().toMillis(), TimeUnit.MILLISECONDS, Runnable::run);
     this.refusedBusy = refused(meters, "busy");
     this.refusedShare = refused(meters, "client_share");
   }
@@ -69,7 +78,8 @@ public final class HeavyWork implements AutoCloseable {
    * computation between requests).
    *
    * @throws ErrorResponseException 503 when the pool and its queue are full, 429 when the client
-   *     already holds its share of them
+   *     already holds its share of them; the future fails with a 503 when no thread took the work
+   *     within {@code max-wait}
    */
   public <T> CompletableFuture<T> submit(Supplier<T> work) {
     String client = currentClient();
@@ -79,20 +89,42 @@ public final class HeavyWork implements AutoCloseable {
           HttpStatus.TOO_MANY_REQUESTS,
           "Too much expensive work from this client at once; try again in " + retryAfter + " s.");
     }
-    CompletableFuture<T> result;
+    var answer = new CompletableFuture<T>();
+    // Whichever comes first takes the work: a thread of the pool, which runs it, or the deadline,
+    // which answers 503 and leaves the thread nothing to do.
+    var taken = new AtomicBoolean();
+    Supplier<T> task = withLogContext(work);
     try {
-      result = pool.executeSupplier(withLogContext(work)).toCompletableFuture();
+      pool.executeRunnable(() -> {
+        if (taken.compareAndSet(false, true)) {
+          try {
+            answer.complete(task.get());
+          } catch (Throwable failure) {
+            answer.completeExceptionally(failure);
+          }
+        }
+      });
     } catch (BulkheadFullException full) {
       if (client != null) {
         shares.leave(client);
       }
       refusedBusy.increment();
-      throw refusal(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "The service is busy with expensive work; try again in " + retryAfter + " s.");
+      throw busy();
     }
+    deadline.execute(() -> {
+      if (taken.compareAndSet(false, true)) {
+        refusedBusy.increment();
+        answer.completeExceptionally(busy());
+      }
+    });
     // The share is free again before the caller sees the result, so its next request may enter.
-    return client == null ? result : result.whenComplete((value, failure) -> shares.leave(client));
+    return client == null ? answer : answer.whenComplete((value, failure) -> shares.leave(client));
+  }
+
+  private ErrorResponseException busy() {
+    return refusal(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "The service is busy with expensive work; try again in " + retryAfter + " s.");
   }
 
   private ErrorResponseException refusal(HttpStatus status, String detail) {

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *     thread
  * @param perClient how many one client may have running or waiting at once, past which the answer
  *     is 429; 0 for the threads and half the queue, so that others always find room
+ * @param maxWait how long work may wait in the queue for a thread, past which the answer is 503
  * @param retryAfter the {@code Retry-After} of those 503 and 429 answers
  */
 @Validated
@@ -25,6 +26,7 @@ record WorkSettings(
     @DefaultValue("0") @Min(0) int threads,
     @DefaultValue("0") @Min(0) int queue,
     @DefaultValue("0") @Min(0) int perClient,
+    @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration maxWait,
     @DefaultValue("1s") @NotNull @DurationMin(seconds = 1) Duration retryAfter) {
 
   int threadCount() {

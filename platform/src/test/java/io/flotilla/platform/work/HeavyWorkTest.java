@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 class HeavyWorkTest {
 
-  /** One thread, two places in the queue, two places per client. */
+  /** One thread, two places in the queue, two places per client, a minute's wait at most. */
   private final HeavyWork work =
       new HeavyWork(
           ThreadPoolBulkhead.of(
@@ -32,7 +33,7 @@ class HeavyWorkTest {
                   .maxThreadPoolSize(1)
                   .queueCapacity(2)
                   .build()),
-          new WorkSettings(1, 2, 2, Duration.ofMillis(1500)),
+          new WorkSettings(1, 2, 2, Duration.ofMinutes(1), Duration.ofMillis(1500)),
           new SimpleMeterRegistry());
 
   private final CountDownLatch release = new CountDownLatch(1);
@@ -85,6 +86,46 @@ class HeavyWorkTest {
   }
 
   @Test
+  void workThatNoThreadTookInTimeIs503AndNeverRuns() throws Exception {
+    HeavyWork briefWait =
+        new HeavyWork(
+            ThreadPoolBulkhead.of(
+                "brief",
+                ThreadPoolBulkheadConfig.custom()
+                    .coreThreadPoolSize(1)
+                    .maxThreadPoolSize(1)
+                    .queueCapacity(2)
+                    .build()),
+            new WorkSettings(1, 2, 2, Duration.ofMillis(50), Duration.ofSeconds(1)),
+            new SimpleMeterRegistry());
+    var ran = new AtomicBoolean();
+    try {
+      CompletableFuture<Integer> running =
+          briefWait.submit(() -> {
+            awaitRelease();
+            return 1;
+          });
+      CompletableFuture<Integer> waiting =
+          briefWait.submit(() -> {
+            ran.set(true);
+            return 2;
+          });
+
+      assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class,
+              refused ->
+                  assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+      release.countDown();
+      assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    } finally {
+      briefWait.close();
+    }
+    assertThat(ran).isFalse();
+  }
+
+  @Test
   void oneClientPastItsShareGets429WhileAnotherStillGetsIn() throws Exception {
     asClient("10.0.0.1");
     blocked();
@@ -118,13 +159,17 @@ class HeavyWorkTest {
 
   private CompletableFuture<Integer> blocked() {
     return work.submit(() -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      awaitRelease();
       return 0;
     });
+  }
+
+  private void awaitRelease() {
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void asClient(String address) {
