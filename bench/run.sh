@@ -920,15 +920,15 @@ print_summary() {
   jdk=$("$JDK_HOME/bin/java" -version 2>&1 | sed -n '1,2p' | paste -sd ';' - | sed 's/;/; /')
   echo "----- 8< ----- Markdown summary -----"
   echo
-  echo "Measured with \`bench/run.sh\` (BENCH_SYSTEM=$BENCH_SYSTEM) on $(date -u +%Y-%m-%d):" \
-    "\`wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency\` per target after a" \
-    "warm-up of each until steady (at least ${BENCH_WARMUP} s, at most ${BENCH_WARMUP_MAX} s); one run."
-  echo
-  echo "| Target | req/s | p50 ms | p99 ms | x nginx | Goal |"
-  echo "|---|---:|---:|---:|---:|---|"
   local targets=()
   [[ -n ${RPS[math]:-} ]] && targets+=("${MATH_TARGETS[@]}")
   [[ -n ${RPS[menu]:-} ]] && targets+=("${MENU_TARGETS[@]}")
+  echo "Measured with \`bench/run.sh\` (BENCH_SYSTEM=$BENCH_SYSTEM, parts $BENCH_PARTS) on $(date -u +%Y-%m-%d):" \
+    "\`wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency\` per target after a" \
+    "warm-up of each until steady (at least ${BENCH_WARMUP} s, at most ${BENCH_WARMUP_MAX} s); one run."
+  echo
+  ((${#targets[@]} > 0)) && echo "| Target | req/s | p50 ms | p99 ms | x nginx | Goal |" &&
+    echo "|---|---:|---:|---:|---:|---|"
   for target in "${targets[@]}"; do
     goal=""
     [[ -n ${GOAL[$target]:-} ]] && goal=$(printf '>= %.2f: %s' "${GOAL[$target]}" "${VERDICT[$target]}")

@@ -277,7 +277,8 @@ class LauncherIT {
    * One client floods the CPU-heavy endpoints through the gateway, 48 failed logins 16 at a time
    * and 16 cold big factorials at once, while requests that need no heavy work keep being asked:
    * each of those is answered in full, and each flood request is answered or refused at once
-   * (429/503), never a 504 or a timeout. Nothing here is timed: what fails is an error or no answer.
+   * (429/503), never a 504 or a timeout. Nothing here is timed: what fails is an error or no
+   * answer.
    */
   @Test
   void aFloodOfHeavyWorkLeavesEveryOtherRequestAnswered() throws Exception {

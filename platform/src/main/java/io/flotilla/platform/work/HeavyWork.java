@@ -5,11 +5,14 @@ import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +34,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *
  * <p>Past the pool and its queue the answer is a 503, and past one client's share of them a 429,
  * both problem+json with {@code Retry-After}, at once, before any work; work that no thread took
- * within {@code max-wait} is a 503 too, so that a request never waits long for its turn. The client
- * is the address the request came from ({@code server.forward-headers-strategy=native} makes it the
- * one a trusted proxy names in {@code X-Forwarded-For}).
+ * within {@code max-wait} is a 503 too, and so is work not done within {@code timeout}: a request
+ * never waits long for its turn, nor until the gateway answers 504 for it. The client is the
+ * address the request came from ({@code server.forward-headers-strategy=native} makes it the one a
+ * trusted proxy names in {@code X-Forwarded-For}).
  */
 public final class HeavyWork implements AutoCloseable {
 
@@ -43,6 +47,8 @@ public final class HeavyWork implements AutoCloseable {
   private final Executor deadline;
   private final Counter refusedBusy;
   private final Counter refusedShare;
+  private final Counter refusedLate;
+  private final Duration timeout;
 
   HeavyWork(ThreadPoolBulkhead pool, WorkSettings settings, MeterRegistry meters) {
     this.pool = pool;
@@ -55,21 +61,46 @@ public final class HeavyWork implements AutoCloseable {
             settings.maxWait().toMillis(), TimeUnit.MILLISECONDS, Runnable::run);
     this.refusedBusy = refused(meters, "busy");
     this.refusedShare = refused(meters, "client_share");
+    this.refusedLate = refused(meters, "timeout");
+    this.timeout = settings.timeout();
   }
 
   private static Counter refused(MeterRegistry meters, String reason) {
     return Counter.builder("flotilla.work.refused")
-        .description("Heavy work refused before it started: busy (503) or client_share (429)")
+        .description(
+            "Heavy work refused: busy (503, before it started), timeout (503, not done in time)"
+                + " or client_share (429)")
         .tag("reason", reason)
         .register(meters);
   }
 
-  /** The work's result, computed on the pool while this thread waits; its exception as thrown. */
+  /** The work's result, computed on the pool while this thread waits: see {@link #await}. */
   public <T> T run(Supplier<T> work) {
+    return await(submit(work));
+  }
+
+  /**
+   * The result of heavy work, waited for at most {@code timeout}: past it a 503, well before the
+   * gateway gives up, while the work goes on (a cache keeps its result for the retry). The work's
+   * exception as it threw it.
+   */
+  public <T> T await(CompletableFuture<T> result) {
     try {
-      return submit(work).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      refusedLate.increment();
+      throw busy();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw new CompletionException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
     }
   }
 

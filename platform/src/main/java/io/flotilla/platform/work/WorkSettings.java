@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param perClient how many one client may have running or waiting at once, past which the answer
  *     is 429; 0 for the threads and half the queue, so that others always find room
  * @param maxWait how long work may wait in the queue for a thread, past which the answer is 503
+ * @param timeout how long a request waits for its heavy work, queue and work together, past which
+ *     the answer is 503 while the work goes on; below the gateway's response timeout (10 s)
  * @param retryAfter the {@code Retry-After} of those 503 and 429 answers
  */
 @Validated
@@ -27,6 +29,7 @@ record WorkSettings(
     @DefaultValue("0") @Min(0) int queue,
     @DefaultValue("0") @Min(0) int perClient,
     @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration maxWait,
+    @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration timeout,
     @DefaultValue("1s") @NotNull @DurationMin(seconds = 1) Duration retryAfter) {
 
   int threadCount() {

@@ -23,18 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 class HeavyWorkTest {
 
-  /** One thread, two places in the queue, two places per client, a minute's wait at most. */
-  private final HeavyWork work =
-      new HeavyWork(
-          ThreadPoolBulkhead.of(
-              "test",
-              ThreadPoolBulkheadConfig.custom()
-                  .coreThreadPoolSize(1)
-                  .maxThreadPoolSize(1)
-                  .queueCapacity(2)
-                  .build()),
-          new WorkSettings(1, 2, 2, Duration.ofMinutes(1), Duration.ofMillis(1500)),
-          new SimpleMeterRegistry());
+  private final HeavyWork work = heavyWork("test", Duration.ofMinutes(1), Duration.ofMinutes(1));
 
   private final CountDownLatch release = new CountDownLatch(1);
 
@@ -87,17 +76,7 @@ class HeavyWorkTest {
 
   @Test
   void workThatNoThreadTookInTimeIs503AndNeverRuns() throws Exception {
-    HeavyWork briefWait =
-        new HeavyWork(
-            ThreadPoolBulkhead.of(
-                "brief",
-                ThreadPoolBulkheadConfig.custom()
-                    .coreThreadPoolSize(1)
-                    .maxThreadPoolSize(1)
-                    .queueCapacity(2)
-                    .build()),
-            new WorkSettings(1, 2, 2, Duration.ofMillis(50), Duration.ofSeconds(1)),
-            new SimpleMeterRegistry());
+    HeavyWork briefWait = heavyWork("brief", Duration.ofMillis(50), Duration.ofMinutes(1));
     var ran = new AtomicBoolean();
     try {
       CompletableFuture<Integer> running =
@@ -123,6 +102,28 @@ class HeavyWorkTest {
       briefWait.close();
     }
     assertThat(ran).isFalse();
+  }
+
+  @Test
+  void workNotDoneInTimeIs503WhileItGoesOnForTheNextAsker() throws Exception {
+    HeavyWork impatient = heavyWork("impatient", Duration.ofMinutes(1), Duration.ofMillis(50));
+    try {
+      CompletableFuture<Integer> slow =
+          impatient.submit(() -> {
+            awaitRelease();
+            return 7;
+          });
+
+      assertThatThrownBy(() -> impatient.await(slow))
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class,
+              refused ->
+                  assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+      release.countDown();
+      assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(7);
+    } finally {
+      impatient.close();
+    }
   }
 
   @Test
@@ -170,6 +171,20 @@ class HeavyWorkTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** One thread, two places in the queue, two per client; Retry-After 1.5 s, said as 2. */
+  private static HeavyWork heavyWork(String name, Duration maxWait, Duration timeout) {
+    return new HeavyWork(
+        ThreadPoolBulkhead.of(
+            name,
+            ThreadPoolBulkheadConfig.custom()
+                .coreThreadPoolSize(1)
+                .maxThreadPoolSize(1)
+                .queueCapacity(2)
+                .build()),
+        new WorkSettings(1, 2, 2, maxWait, timeout, Duration.ofMillis(1500)),
+        new SimpleMeterRegistry());
   }
 
   private static void asClient(String address) {

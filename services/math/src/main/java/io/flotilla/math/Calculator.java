@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -124,21 +123,17 @@ class Calculator {
       Supplier<BigInteger> algorithm,
       int maxDigits,
       double estimatedDigits) {
-    try {
-      // Concurrent requests for the same result wait for the one computation. The function runs
-      // under the cache's map lock: it only starts the work on the pool, or computes a small one.
-      return results
-          .get(
-              computation,
-              (key, executor) ->
-                  estimatedDigits > limits.inlineMaxDigits()
-                      ? heavyWork.submit(() -> timed(key, algorithm, maxDigits))
-                      : CompletableFuture.completedFuture(timed(key, algorithm, maxDigits)))
-          .join();
-    } catch (CompletionException e) {
-      // A failed computation is not cached; its own exception is what the caller handles.
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    // Concurrent requests for the same result wait for the one computation; one that waits too
+    // long is answered 503, and its retry finds the result cached. The function runs under the
+    // cache's map lock: it only starts the work on the pool, or computes a small one. A failed
+    // computation is not cached; its own exception is what the caller handles.
+    return heavyWork.await(
+        results.get(
+            computation,
+            (key, executor) ->
+                estimatedDigits > limits.inlineMaxDigits()
+                    ? heavyWork.submit(() -> timed(key, algorithm, maxDigits))
+                    : CompletableFuture.completedFuture(timed(key, algorithm, maxDigits))));
   }
 
   private String timed(Computation computation, Supplier<BigInteger> algorithm, int maxDigits) {
