@@ -79,6 +79,11 @@ public final class HeavyWork implements AutoCloseable {
     return await(submit(work));
   }
 
+  /** The same for a client the caller knows better, e.g. from a trusted proxy's header. */
+  public <T> T run(String client, Supplier<T> work) {
+    return await(submit(client, work));
+  }
+
   /**
    * The result of heavy work, waited for at most {@code timeout}: past it a 503, well before the
    * gateway gives up, while the work goes on (a cache keeps its result for the retry). The work's
@@ -113,7 +118,11 @@ public final class HeavyWork implements AutoCloseable {
    *     within {@code max-wait}
    */
   public <T> CompletableFuture<T> submit(Supplier<T> work) {
-    String client = currentClient();
+    return submit(currentClient(), work);
+  }
+
+  /** The same for a client the caller knows better; none to count it under no client. */
+  public <T> CompletableFuture<T> submit(@Nullable String client, Supplier<T> work) {
     if (client != null && !shares.enter(client)) {
       refusedShare.increment();
       throw refusal(

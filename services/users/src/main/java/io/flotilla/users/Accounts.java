@@ -125,7 +125,7 @@ class Accounts {
     }
     Optional<User> user = users.findByUsername(name);
     String hash = user.map(User::passwordHash).orElse(dummyHash);
-    if (!heavyWork.run(() -> matches(password, hash)) || user.isEmpty()) {
+    if (!heavyWork.run(client, () -> matches(password, hash)) || user.isEmpty()) {
       throttle.failed(client, name);
       loginsWrong.increment();
       log.info("login failed username={} client={}", name, client);
