@@ -105,4 +105,20 @@ abstract class ServerDatabaseTest {
   void thereAreNoDemoUsers() {
     assertThat(http.get("/api/v1/users/karina").status()).isEqualTo(404);
   }
+
+  /**
+   * MariaDB compares with trailing spaces ignored (PAD SPACE), PostgreSQL and H2 do not: a name
+   * with spaces is refused before any lookup, so every database sees the same names.
+   */
+  @Test
+  void aNameWithTrailingSpacesNeverReachesTheDatabase() {
+    assertThat(register("ada", "ada@example.com", "Ada").status()).isEqualTo(201);
+
+    assertThat(register("ada   ", "ada2@example.com", "Ada").status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/users/ada%20%20").status()).isIn(400, 404);
+    Http.Answer login =
+        http.post("/api/v1/auth/login", "{\"username\":\"ada   \",\"password\":\"correct horse\"}");
+    assertThat(login.status()).isEqualTo(400);
+    assertThat(login.contentType()).isEqualTo("application/problem+json");
+  }
 }
