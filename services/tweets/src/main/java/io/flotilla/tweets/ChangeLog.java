@@ -11,10 +11,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox behind the change feed: {@code tweet_changes}, one row per accepted write, appended in
- * the write's own transaction. Each row carries the tweet's state after the write (all null for a
- * deletion), so a change read long after still says what it said when it was made, and a deleted
- * tweet still yields its {@code deleted} change.
+ * The outbox behind the change feed: {@code tweet_changes}, the latest accepted write of each
+ * tweet, appended in the write's own transaction. Each row carries the tweet's state after the
+ * write (all null for a deletion), so a deleted tweet still yields its {@code deleted} change, and
+ * a tweet's earlier rows go when a new one comes (see {@link #append}).
  *
  * <p>Numbering: an identity column alone is not enough. Two transactions can draw seq 10 and 11 and
  * commit in the other order; a consumer that has already read 11 and asks for "after 11" would
@@ -39,10 +39,19 @@ class ChangeLog {
     this.jdbc = jdbc;
   }
 
-  /** Appends a change; must run inside the transaction that made it. */
+  /**
+   * Appends a change in place of the tweet's earlier ones; must run inside the transaction that
+   * made it. Each change carries the tweet's whole state, so the latest is all a consumer needs,
+   * wherever its cursor is: the earlier ones go, and an edited or deleted text with them.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   void append(String type, long tweetId, Tweet state, Instant now) {
     jdbc.sql("SELECT id FROM change_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    if (!type.equals(CREATED)) {
+      jdbc.sql("DELETE FROM tweet_changes WHERE tweet_id = :tweetId")
+          .param("tweetId", tweetId)
+          .update();
+    }
     jdbc.sql(
             "INSERT INTO tweet_changes"
                 + " (tweet_id, type, created, username, text, private, tag_id, tweet_created)"

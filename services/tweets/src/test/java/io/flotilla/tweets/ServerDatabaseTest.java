@@ -83,11 +83,11 @@ abstract class ServerDatabaseTest {
     assertThat(dora.delete(location).status()).isEqualTo(204);
 
     String feed = app.http().get("/internal/v1/changes?after=" + after).body();
+    // Each change replaced the tweet's earlier ones: only the deletion is left, without text.
     assertThat(feed)
-        .contains("\"type\":\"created\"")
-        .contains("\"text\":\"hidden\",\"private\":true,\"tag\":null")
-        .contains("\"type\":\"deleted\",\"tweetId\":" + created.id() + ",\"tweet\":null");
-    assertThat(ChangeFeedTest.seqs(feed)).hasSize(4).isSorted().doesNotHaveDuplicates();
+        .contains("\"type\":\"deleted\",\"tweetId\":" + created.id() + ",\"tweet\":null")
+        .doesNotContain("hidden", emoji);
+    assertThat(ChangeFeedTest.seqs(feed)).hasSize(1);
   }
 
   /** Written within a second, so the server's timestamps tie and the cursor's id decides. */
