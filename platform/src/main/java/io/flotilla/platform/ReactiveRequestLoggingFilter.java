@@ -58,7 +58,8 @@ class ReactiveRequestLoggingFilter implements WebFilter, Ordered {
                 request.getMethod().name(),
                 request.getURI().getRawPath(),
                 request.getURI().getRawQuery(),
-                start);
+                start,
+                requestId);
           }
         });
   }

@@ -29,19 +29,9 @@ final class RequestLog {
   }
 
   /** A client that left before its answer was complete: one line, at INFO, that says so. */
-  static void disconnected(String method, String path, String query, long startNanos) {
-    double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
-    String target = query == null ? path : path + "?" + query;
-    log.atInfo()
-        .addKeyValue("http.request.method", method)
-        .addKeyValue("url.path", path)
-        .addKeyValue("event.duration_ms", millis)
-        .addKeyValue("event.outcome", "client_disconnected")
-        .log(
-            "{} {} client disconnected after {} ms",
-            method,
-            target,
-            String.format(Locale.ROOT, "%.2f", millis));
+  static void disconnected(
+      String method, String path, String query, long startNanos, String requestId) {
+    line(Level.INFO, method, path, query, null, startNanos, requestId);
   }
 
   /**
@@ -57,21 +47,40 @@ final class RequestLog {
       boolean routine) {
     // Scrapes, probes and routine answers would drown the interesting lines: one level lower.
     Level level = routine || isProbeOrScrape(path) ? Level.DEBUG : Level.INFO;
+    line(level, method, path, query, status, startNanos, requestId);
+  }
+
+  /** The one line: with the answer's status, or, without one, saying that the client left. */
+  private static void line(
+      Level level,
+      String method,
+      String path,
+      String query,
+      Integer status,
+      long startNanos,
+      String requestId) {
     if (!log.isEnabledForLevel(level)) {
       return;
     }
     double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
     String target = query == null ? path : path + "?" + query;
+    String duration = String.format(Locale.ROOT, "%.2f", millis);
     var event =
-        log.atLevel(level)
-            .addKeyValue("http.request.method", method)
-            .addKeyValue("url.path", path)
-            .addKeyValue("http.response.status_code", status)
-            .addKeyValue("event.duration_ms", millis);
+        log.atLevel(level).addKeyValue("http.request.method", method).addKeyValue("url.path", path);
+    if (status != null) {
+      event = event.addKeyValue("http.response.status_code", status);
+    }
+    event = event.addKeyValue("event.duration_ms", millis);
     // Servlet services already have the id in the MDC; a second copy breaks ECS JSON logging.
     if (MDC.get(RequestLoggingFilter.MDC_KEY) == null) {
       event = event.addKeyValue(RequestLoggingFilter.MDC_KEY, requestId);
     }
-    event.log("{} {} {} {} ms", method, target, status, String.format(Locale.ROOT, "%.2f", millis));
+    if (status == null) {
+      event
+          .addKeyValue("event.outcome", "client_disconnected")
+          .log("{} {} client disconnected after {} ms", method, target, duration);
+    } else {
+      event.log("{} {} {} {} ms", method, target, status, duration);
+    }
   }
 }

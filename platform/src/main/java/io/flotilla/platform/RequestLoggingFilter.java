@@ -31,7 +31,11 @@ class RequestLoggingFilter extends OncePerRequestFilter {
     } finally {
       if (request.getAttribute(ClientDisconnects.ATTRIBUTE) != null) {
         RequestLog.disconnected(
-            request.getMethod(), request.getRequestURI(), request.getQueryString(), start);
+            request.getMethod(),
+            request.getRequestURI(),
+            request.getQueryString(),
+            start,
+            requestId);
       } else {
         RequestLog.answered(
             request.getMethod(),
