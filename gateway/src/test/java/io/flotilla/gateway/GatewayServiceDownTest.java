@@ -2,9 +2,7 @@ package io.flotilla.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.flotilla.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,15 +20,7 @@ class GatewayServiceDownTest {
 
   @DynamicPropertySource
   static void routeToAPortNothingListensOn(DynamicPropertyRegistry registry) {
-    registry.add("flotilla.services.math", () -> "http://localhost:" + freePort());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    registry.add("flotilla.services.math", () -> "http://localhost:" + FreePorts.next());
   }
 
   @Autowired WebTestClient client;

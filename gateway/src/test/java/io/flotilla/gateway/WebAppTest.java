@@ -2,9 +2,7 @@ package io.flotilla.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.flotilla.testsupport.FreePorts;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,7 +34,7 @@ class WebAppTest {
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
     registry.add("flotilla.services.math", math::url);
-    String nobody = "http://localhost:" + freePort();
+    String nobody = "http://localhost:" + FreePorts.next();
     for (String service : new String[] {"menu", "portal", "users", "tweets", "search"}) {
       registry.add("flotilla.services." + service, () -> nobody);
     }
@@ -252,13 +250,5 @@ class WebAppTest {
         .isEqualTo("UP")
         .jsonPath("$.services[3].detail")
         .isEqualTo("1 of 2 instances ready");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +111,22 @@ public final class ProcessTopology {
     }
   }
 
+  /** The last lines of a log, indented, so that a failed start says why without a search. */
+  static String lastLines(Path log, int count) {
+    try {
+      // Decoded leniently: a half-written last line must not hide the others.
+      List<String> lines =
+          new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      StringBuilder tail = new StringBuilder();
+      for (String line : lines.subList(Math.max(0, lines.size() - count), lines.size())) {
+        tail.append(System.lineSeparator()).append("    ").append(line);
+      }
+      return tail.toString();
+    } catch (IOException unreadable) {
+      return " (unreadable: " + unreadable.getMessage() + ")";
+    }
+  }
+
   /** Until {@code /readyz} answers 200; fails at once if the process ends. */
   private void awaitReady(Service service, Path logs) {
     Process process = processes.get(service);
@@ -123,8 +140,10 @@ public final class ProcessTopology {
                 + process.exitValue()
                 + " while starting on port "
                 + service.port()
-                + "; see "
-                + logs.resolve(service.instance() + ".log"));
+                + "; the end of "
+                + logs.resolve(service.instance() + ".log")
+                + ":"
+                + lastLines(logs.resolve(service.instance() + ".log"), 12));
       }
       try {
         if (http.send(

@@ -2,6 +2,7 @@ package io.flotilla.launcher;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flotilla.testsupport.FreePorts;
 import io.flotilla.testsupport.ScratchDatabase;
 import io.flotilla.testsupport.TestServer;
 import java.nio.file.Files;
@@ -122,9 +123,9 @@ class CrashIT {
       this.tweets = tweets;
       this.ports =
           Map.of(
-              "users", ServiceProcesses.freePort(),
-              "tweets", ServiceProcesses.freePort(),
-              "search", ServiceProcesses.freePort());
+              "users", FreePorts.next(),
+              "tweets", FreePorts.next(),
+              "search", FreePorts.next());
       this.data = Files.createTempDirectory("crash");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.flotilla.testsupport.FreePorts;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class DataServersTest {
 
   @Test
   void aServerThatDoesNotAnswerIsNamedWithTheVariableThatPointsElsewhere() throws IOException {
-    int closed = ServiceProcesses.freePort();
+    int closed = FreePorts.next();
     DataServers servers =
         DataServers.from(
             Map.of("FLOTILLA_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/postgres"));

@@ -2,6 +2,7 @@ package io.flotilla.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,9 +30,9 @@ class InventoryReplicasIT {
 
   @BeforeAll
   static void startTwoHardwareReplicasAndThePortal() throws Exception {
-    int first = ServiceProcesses.freePort();
-    int second = ServiceProcesses.freePort();
-    portalPort = ServiceProcesses.freePort();
+    int first = FreePorts.next();
+    int second = FreePorts.next();
+    portalPort = FreePorts.next();
     firstHardware = hardware(first);
     hardware(second);
     processes.start(

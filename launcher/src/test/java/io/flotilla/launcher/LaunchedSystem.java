@@ -2,6 +2,7 @@ package io.flotilla.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +51,10 @@ final class LaunchedSystem implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", LAUNCHER_JAR.toString()).redirectErrorStream(true);
     for (String service : SERVICES) {
-      int port = ServiceProcesses.freePort();
+      int port = FreePorts.next();
       ports.put(service, port);
       builder.environment().put(service.toUpperCase() + "_PORT", Integer.toString(port));
-      int managementPort = ServiceProcesses.freePort();
+      int managementPort = FreePorts.next();
       managementPorts.put(service, managementPort);
       builder
           .environment()

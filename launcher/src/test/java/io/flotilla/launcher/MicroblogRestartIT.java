@@ -3,6 +3,7 @@ package io.flotilla.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.flotilla.testsupport.FreePorts;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,9 +38,9 @@ class MicroblogRestartIT {
 
   @BeforeAll
   static void startTheMicroblog() throws Exception {
-    usersPort = ServiceProcesses.freePort();
-    tweetsPort = ServiceProcesses.freePort();
-    searchPort = ServiceProcesses.freePort();
+    usersPort = FreePorts.next();
+    tweetsPort = FreePorts.next();
+    searchPort = FreePorts.next();
     tweetsData = Files.createTempDirectory("tweets");
     searchData = Files.createTempDirectory("search");
     processes.start("users", usersPort, Files.createTempDirectory("users"), Map.of());

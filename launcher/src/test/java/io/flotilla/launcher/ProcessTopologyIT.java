@@ -3,6 +3,7 @@ package io.flotilla.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flotilla.testsupport.FreePorts;
 import io.flotilla.testsupport.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -80,8 +81,8 @@ class ProcessTopologyIT {
             "HARDWARE_2_PORT",
             "PORTAL_PORT",
             "LUNCH_PORT")) {
-      int free = ServiceProcesses.freePort();
-      int management = ServiceProcesses.freePort();
+      int free = FreePorts.next();
+      int management = FreePorts.next();
       env.put(port, Integer.toString(free));
       env.put(port.replace("_PORT", "_MANAGEMENT_PORT"), Integer.toString(management));
       managementPorts.put(free, management);

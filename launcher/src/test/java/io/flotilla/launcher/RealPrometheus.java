@@ -1,6 +1,7 @@
 package io.flotilla.launcher;
 
 import io.flotilla.testsupport.Commands;
+import io.flotilla.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,7 +52,7 @@ final class RealPrometheus implements AutoCloseable {
             .replaceFirst("(?m)^( +- targets:\\n)", "$1" + targets);
     Files.writeString(dir.resolve("prometheus.yml"), config);
     Files.copy(DEPLOY.resolve("prometheus/alerts.yml"), dir.resolve("alerts.yml"));
-    int port = ServiceProcesses.freePort();
+    int port = FreePorts.next();
     Process server =
         new ProcessBuilder(
                 Commands.onPath("prometheus").orElseThrow().toString(),

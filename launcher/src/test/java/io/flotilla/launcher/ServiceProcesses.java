@@ -1,7 +1,7 @@
 package io.flotilla.launcher;
 
+import io.flotilla.testsupport.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +40,7 @@ final class ServiceProcesses implements AutoCloseable {
     command.add(SERVICES.resolve(service + ".jar").toString());
     command.add("--server.port=" + port);
     // Actuator's own port, free like the service's (1000 above a free port may be taken).
-    command.add("--management.server.port=" + freePort());
+    command.add("--management.server.port=" + FreePorts.next());
     command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -103,12 +103,6 @@ final class ServiceProcesses implements AutoCloseable {
       answer = call.call();
     }
     return answer;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override
