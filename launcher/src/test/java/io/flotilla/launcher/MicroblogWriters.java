@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MicroblogWriters {
 
+  static final String PASSWORD = "crash test password";
+
   final String marker = "crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   final Set<String> accounts = ConcurrentHashMap.newKeySet();
   final Map<Long, String> tweets = new ConcurrentHashMap<>();
@@ -76,7 +78,9 @@ final class MicroblogWriters {
                 null,
                 "{\"username\":\""
                     + username
-                    + "\",\"password\":\"crash test password\",\"email\":\""
+                    + "\",\"password\":\""
+                    + PASSWORD
+                    + "\",\"email\":\""
                     + username
                     + "@example.org\",\"first_name\":\"Crash\",\"last_name\":\"Test\"}");
         if (registered.statusCode() != 201) {
@@ -87,7 +91,7 @@ final class MicroblogWriters {
             post(
                 usersUrl + "/api/v1/auth/login",
                 null,
-                "{\"username\":\"" + username + "\",\"password\":\"crash test password\"}");
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
         if (login.statusCode() != 200) {
           continue;
         }

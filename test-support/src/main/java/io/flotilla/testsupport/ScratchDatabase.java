@@ -46,6 +46,12 @@ public final class ScratchDatabase implements AutoCloseable {
     return user;
   }
 
+  /** Drops the database and creates it again, empty: a restore from nothing, or a new server. */
+  public void reset() throws SQLException {
+    execute("DROP DATABASE " + name);
+    execute("CREATE DATABASE " + name);
+  }
+
   @Override
   public void close() throws SQLException {
     execute("DROP DATABASE " + name);
