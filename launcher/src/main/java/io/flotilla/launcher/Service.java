@@ -18,11 +18,18 @@ record Service(String name, String instance, int port, int managementPort, List<
     this(name, name, port, managementPort, args);
   }
 
-  /** The same service, listening on one address only. */
-  Service listeningOn(String address) {
-    List<String> withAddress = new ArrayList<>(args);
-    withAddress.add("--server.address=" + address);
-    return new Service(name, instance, port, managementPort, List.copyOf(withAddress));
+  /**
+   * The same service behind the gateway on this machine: it believes the gateway's {@code
+   * X-Forwarded-For} about the client (so that the login throttle and heavy work's shares count
+   * clients, not the gateway) and, unless the address is empty, listens on that address only.
+   */
+  Service behindTheGateway(String address) {
+    List<String> behind = new ArrayList<>(args);
+    behind.add("--flotilla.trusted-proxies=127.0.0.1,::1");
+    if (!address.isEmpty()) {
+      behind.add("--server.address=" + address);
+    }
+    return new Service(name, instance, port, managementPort, List.copyOf(behind));
   }
 
   String url() {

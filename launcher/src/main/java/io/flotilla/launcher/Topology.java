@@ -48,14 +48,7 @@ final class Topology {
     services.add(new Service("lunch", lunch, management(env, "LUNCH", lunch), List.of()));
     services.addAll(
         replicas(env, "menu", menu, List.of("--flotilla.menu.upstream-url=" + local(lunch))));
-    // The gateway calls users from this machine: users believes its X-Forwarded-For (the client
-    // the gateway decided on), so the login throttle counts clients, not the gateway.
-    services.add(
-        new Service(
-            "users",
-            users,
-            management(env, "USERS", users),
-            List.of("--flotilla.users.trusted-proxies=127.0.0.1,::1")));
+    services.add(new Service("users", users, management(env, "USERS", users), List.of()));
     services.add(
         new Service(
             "tweets",
@@ -80,9 +73,7 @@ final class Topology {
     String address = env.getOrDefault("FLOTILLA_SERVICES_ADDRESS", "127.0.0.1").strip();
     return services.stream()
         .map(service ->
-            service.name().equals("gateway") || address.isEmpty()
-                ? service
-                : service.listeningOn(address))
+            service.name().equals("gateway") ? service : service.behindTheGateway(address))
         .toList();
   }
 

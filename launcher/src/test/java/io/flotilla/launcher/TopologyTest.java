@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class TopologyTest {
 
   private static final String LOOPBACK = "--server.address=127.0.0.1";
+  private static final String BEHIND = "--flotilla.trusted-proxies=127.0.0.1,::1";
 
   @Test
   void defaultPortsAreTheDocumentedOnes() {
@@ -39,7 +40,7 @@ class TopologyTest {
         .satisfies(portal ->
             assertThat(portal.args())
                 .containsExactly(
-                    "--flotilla.portal.hardware-urls=http://localhost:9186", LOOPBACK));
+                    "--flotilla.portal.hardware-urls=http://localhost:9186", BEHIND, LOOPBACK));
   }
 
   @Test
@@ -51,7 +52,8 @@ class TopologyTest {
         .singleElement()
         .satisfies(menu ->
             assertThat(menu.args())
-                .containsExactly("--flotilla.menu.upstream-url=http://localhost:9189", LOOPBACK));
+                .containsExactly(
+                    "--flotilla.menu.upstream-url=http://localhost:9189", BEHIND, LOOPBACK));
   }
 
   @Test
@@ -76,13 +78,13 @@ class TopologyTest {
   }
 
   @Test
-  void usersBelievesTheGatewayOnThisMachineAboutTheClient() {
+  void everyServiceBehindTheGatewayBelievesItAboutTheClient() {
     assertThat(Topology.from(Map.of()))
+        .filteredOn(service -> !service.name().equals("gateway"))
+        .allSatisfy(service -> assertThat(service.args()).contains(BEHIND))
         .filteredOn(service -> service.name().equals("users"))
         .singleElement()
-        .satisfies(users ->
-            assertThat(users.args())
-                .containsExactly("--flotilla.users.trusted-proxies=127.0.0.1,::1", LOOPBACK));
+        .satisfies(users -> assertThat(users.args()).containsExactly(BEHIND, LOOPBACK));
   }
 
   @Test
@@ -94,13 +96,14 @@ class TopologyTest {
         .singleElement()
         .satisfies(tweets ->
             assertThat(tweets.args())
-                .containsExactly("--USERS_URL=http://localhost:9183", LOOPBACK));
+                .containsExactly("--USERS_URL=http://localhost:9183", BEHIND, LOOPBACK));
     assertThat(services)
         .filteredOn(service -> service.name().equals("search"))
         .singleElement()
         .satisfies(search ->
             assertThat(search.args())
-                .containsExactly("--flotilla.search.tweets-url=http://localhost:9184", LOOPBACK));
+                .containsExactly(
+                    "--flotilla.search.tweets-url=http://localhost:9184", BEHIND, LOOPBACK));
   }
 
   @Test
@@ -134,6 +137,7 @@ class TopologyTest {
             assertThat(portal.args())
                 .containsExactly(
                     "--flotilla.portal.hardware-urls=http://localhost:8086,http://localhost:8096",
+                    BEHIND,
                     LOOPBACK));
     assertThat(services.getLast().args())
         .containsExactly(

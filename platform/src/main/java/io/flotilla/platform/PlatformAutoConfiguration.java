@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -37,6 +39,18 @@ import org.springframework.http.client.ClientHttpResponse;
     })
 class PlatformAutoConfiguration {
 
+  /**
+   * The proxies in front of this service whose {@code X-Forwarded-For} names the client ({@code
+   * flotilla.trusted-proxies}: addresses or ranges such as 10.0.0.0/8); none by default.
+   */
+  @Bean
+  TrustedProxies trustedProxies(Environment environment) {
+    return TrustedProxies.of(
+        Binder.get(environment)
+            .bind("flotilla.trusted-proxies", Bindable.listOf(String.class))
+            .orElse(List.of()));
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = Type.SERVLET)
   @EnableConfigurationProperties(RequestLimits.class)
@@ -49,6 +63,11 @@ class PlatformAutoConfiguration {
       // carries the trace id, and outside everything else, so the duration includes it.
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
       return registration;
+    }
+
+    @Bean
+    ClientAddresses clientAddresses(TrustedProxies proxies) {
+      return new ClientAddresses(proxies);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.flotilla.gateway.ratelimit;
 
+import io.flotilla.platform.TrustedProxies;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.TimeoutOptions;
@@ -26,8 +27,9 @@ class RateLimitConfiguration {
   static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
 
   @Bean
-  RateLimits rateLimits(RateLimitProperties settings, Buckets buckets, MeterRegistry meters) {
-    return new RateLimits(settings, buckets, meters);
+  RateLimits rateLimits(
+      RateLimitProperties settings, TrustedProxies proxies, Buckets buckets, MeterRegistry meters) {
+    return new RateLimits(settings, proxies, buckets, meters);
   }
 
   @Bean

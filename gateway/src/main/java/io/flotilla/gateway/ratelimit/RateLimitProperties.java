@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perAccount every request with a bearer token, per token (see {@link RateLimits})
  * @param login {@code POST /api/v1/auth/login}, per client address
  * @param registration {@code POST /api/v1/users}, per client address
- * @param trustedProxies proxies in front of the gateway (addresses or ranges such as 10.0.0.0/8)
- *     whose {@code X-Forwarded-For} names the client; none by default: the connection's address
  * @param unlimited client addresses or ranges that are never limited: by default the machine itself
  * @param redisUrl a Redis (redis://host:6379) whose buckets every gateway replica shares; empty:
  *     each gateway counts in its own memory
@@ -30,7 +28,6 @@ record RateLimitProperties(
     Limit perAccount,
     Limit login,
     Limit registration,
-    @DefaultValue List<String> trustedProxies,
     @DefaultValue({"127.0.0.1", "::1"}) List<String> unlimited,
     @DefaultValue("") String redisUrl,
     @DefaultValue("flotilla:rate-limit:") String redisKeyPrefix,

@@ -39,9 +39,10 @@ import reactor.core.publisher.Mono;
  * address's login or registration bucket. An empty bucket is a 429 problem+json with {@code
  * Retry-After}, counted in {@code flotilla_gateway_rate_limited_total{limit}}.
  *
- * <p>The client is the connection's address unless that is a trusted proxy ({@link
- * TrustedProxies}); {@link ForwardedClient} passes it on as the only {@code X-Forwarded-For}, so a
- * service behind the gateway that trusts it sees the same client.
+ * <p>The client is the connection's address unless that is a trusted proxy ({@code
+ * flotilla.trusted-proxies}, {@link TrustedProxies}); {@link ForwardedClient} passes it on as the
+ * only {@code X-Forwarded-For}, so a service behind the gateway that trusts it sees the same
+ * client.
  *
  * <p>The gateway does not verify tokens, so it keys a token's bucket by the token's hash, not by
  * the account it names: a forged token that names someone draws on a bucket of its own, never on
@@ -74,9 +75,10 @@ final class RateLimits implements WebFilter, Ordered {
   private final Map<String, Counter> limited;
   private final Counter unchecked;
 
-  RateLimits(RateLimitProperties settings, Buckets buckets, MeterRegistry meters) {
+  RateLimits(
+      RateLimitProperties settings, TrustedProxies proxies, Buckets buckets, MeterRegistry meters) {
     this.settings = settings;
-    this.proxies = TrustedProxies.of(settings.trustedProxies());
+    this.proxies = proxies;
     this.unlimited = TrustedProxies.of(settings.unlimited());
     this.buckets = buckets;
     this.limited =

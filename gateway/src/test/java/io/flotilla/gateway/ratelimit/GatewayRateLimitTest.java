@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "flotilla.gateway.rate-limit.unlimited=",
-      "flotilla.gateway.rate-limit.trusted-proxies=127.0.0.1, ::1",
+      "flotilla.trusted-proxies=127.0.0.1, ::1",
       "flotilla.gateway.rate-limit.per-address.requests=5",
       "flotilla.gateway.rate-limit.per-address.per=1m",
       "flotilla.gateway.rate-limit.per-account.requests=3",

@@ -3,6 +3,7 @@ package io.flotilla.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.gateway.ratelimit.RateLimitProperties.Limit;
+import io.flotilla.platform.TrustedProxies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class RateLimitsTest {
 
   private static RateLimitProperties settings(List<String> unlimited) {
     return new RateLimitProperties(
-        true, ONE, ONE, ONE, ONE, List.of(), unlimited, "", "flotilla:rate-limit:", 1000);
+        true, ONE, ONE, ONE, ONE, unlimited, "", "flotilla:rate-limit:", 1000);
   }
 
   private final AtomicInteger passed = new AtomicInteger();
@@ -39,6 +40,7 @@ class RateLimitsTest {
     var limits =
         new RateLimits(
             settings(List.of("127.0.0.1", "::1")),
+            TrustedProxies.NONE,
             new LocalBuckets(1000, Duration.ofMinutes(1)),
             new SimpleMeterRegistry());
 
@@ -53,6 +55,7 @@ class RateLimitsTest {
     var limits =
         new RateLimits(
             settings(List.of("127.0.0.1", "::1")),
+            TrustedProxies.NONE,
             new LocalBuckets(1000, Duration.ofMinutes(1)),
             new SimpleMeterRegistry());
 
@@ -68,6 +71,7 @@ class RateLimitsTest {
     var limits =
         new RateLimits(
             settings(List.of()),
+            TrustedProxies.NONE,
             new LocalBuckets(1000, Duration.ofMinutes(1)),
             new SimpleMeterRegistry());
     var request =

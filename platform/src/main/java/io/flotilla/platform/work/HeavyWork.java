@@ -1,10 +1,10 @@
 package io.flotilla.platform.work;
 
+import io.flotilla.platform.ClientAddresses;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Runs CPU-heavy work (password hashing, big computations) on a bounded pool of platform threads, a
@@ -35,14 +33,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>Past the pool and its queue the answer is a 503, and past one client's share of them a 429,
  * both problem+json with {@code Retry-After}, at once, before any work; work that no thread took
  * within {@code max-wait} is a 503 too, and so is work not done within {@code timeout}: a request
- * never waits long for its turn, nor until the gateway answers 504 for it. The client is the
- * address the request came from ({@code server.forward-headers-strategy=native} makes it the one a
- * trusted proxy names in {@code X-Forwarded-For}).
+ * never waits long for its turn, nor until the gateway answers 504 for it. The client is the one
+ * {@link ClientAddresses} names: the connection's address, or the one a trusted proxy forwarded.
  */
 public final class HeavyWork implements AutoCloseable {
 
   private final ThreadPoolBulkhead pool;
   private final ClientShares shares;
+  private final ClientAddresses clients;
   private final String retryAfter;
   private final Executor deadline;
   private final Counter refusedBusy;
@@ -50,8 +48,13 @@ public final class HeavyWork implements AutoCloseable {
   private final Counter refusedLate;
   private final Duration timeout;
 
-  HeavyWork(ThreadPoolBulkhead pool, WorkSettings settings, MeterRegistry meters) {
+  HeavyWork(
+      ThreadPoolBulkhead pool,
+      WorkSettings settings,
+      ClientAddresses clients,
+      MeterRegistry meters) {
     this.pool = pool;
+    this.clients = clients;
     this.shares = new ClientShares(settings.clientShare());
     // Whole seconds, rounded up, as Retry-After takes them.
     this.retryAfter = Long.toString((settings.retryAfter().toMillis() + 999) / 1000);
@@ -118,7 +121,7 @@ public final class HeavyWork implements AutoCloseable {
    *     within {@code max-wait}
    */
   public <T> CompletableFuture<T> submit(Supplier<T> work) {
-    return submit(currentClient(), work);
+    return submit(clients.current(), work);
   }
 
   /** The same for a client the caller knows better; none to count it under no client. */
@@ -188,15 +191,6 @@ public final class HeavyWork implements AutoCloseable {
         MDC.clear();
       }
     };
-  }
-
-  private static @Nullable String currentClient() {
-    if (RequestContextHolder.getRequestAttributes()
-        instanceof ServletRequestAttributes attributes) {
-      HttpServletRequest request = attributes.getRequest();
-      return request.getRemoteAddr();
-    }
-    return null;
   }
 
   /** Stops the pool's threads once the work given to them is done. */

@@ -1,5 +1,6 @@
 package io.flotilla.platform.work;
 
+import io.flotilla.platform.ClientAddresses;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
@@ -29,7 +30,10 @@ class HeavyWorkAutoConfiguration {
 
   @Bean
   HeavyWork heavyWork(
-      WorkSettings settings, ObjectProvider<MeterRegistry> registries, Environment environment) {
+      WorkSettings settings,
+      ClientAddresses clients,
+      ObjectProvider<MeterRegistry> registries,
+      Environment environment) {
     MeterRegistry meters = registries.getIfAvailable(SimpleMeterRegistry::new);
     var registry =
         ThreadPoolBulkheadRegistry.of(
@@ -44,6 +48,6 @@ class HeavyWorkAutoConfiguration {
     ThreadPoolBulkhead pool =
         registry.bulkhead(environment.getProperty("spring.application.name", "work"));
     TaggedThreadPoolBulkheadMetrics.ofThreadPoolBulkheadRegistry(registry).bindTo(meters);
-    return new HeavyWork(pool, settings, meters);
+    return new HeavyWork(pool, settings, clients, meters);
   }
 }

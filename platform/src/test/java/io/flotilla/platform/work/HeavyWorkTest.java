@@ -3,10 +3,13 @@ package io.flotilla.platform.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flotilla.platform.ClientAddresses;
+import io.flotilla.platform.TrustedProxies;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -147,6 +150,23 @@ class HeavyWorkTest {
   }
 
   @Test
+  void clientsBehindATrustedProxyHaveAShareEach() throws Exception {
+    viaProxy("10.0.0.9", "203.0.113.1");
+    blocked();
+    blocked();
+    assertThatThrownBy(() -> work.submit(() -> 1))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+
+    // The same proxy for another client: not the proxy's share, the client's.
+    viaProxy("10.0.0.9", "203.0.113.2");
+    CompletableFuture<Integer> other = work.submit(() -> 2);
+    release.countDown();
+    assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+  }
+
+  @Test
   void aClientsShareIsFreeAgainOnceItsWorkIsDone() throws Exception {
     asClient("10.0.0.1");
     CompletableFuture<Integer> first = blocked();
@@ -173,7 +193,10 @@ class HeavyWorkTest {
     }
   }
 
-  /** One thread, two places in the queue, two per client; Retry-After 1.5 s, said as 2. */
+  /**
+   * One thread, two places in the queue, two per client; Retry-After 1.5 s, said as 2; 10.0.0.9 a
+   * trusted proxy.
+   */
   private static HeavyWork heavyWork(String name, Duration maxWait, Duration timeout) {
     return new HeavyWork(
         ThreadPoolBulkhead.of(
@@ -184,7 +207,15 @@ class HeavyWorkTest {
                 .queueCapacity(2)
                 .build()),
         new WorkSettings(1, 2, 2, maxWait, timeout, Duration.ofMillis(1500)),
+        new ClientAddresses(TrustedProxies.of(List.of("10.0.0.9"))),
         new SimpleMeterRegistry());
+  }
+
+  private static void viaProxy(String address, String forwardedFor) {
+    var request = new MockHttpServletRequest();
+    request.setRemoteAddr(address);
+    request.addHeader("X-Forwarded-For", forwardedFor);
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
   }
 
   private static void asClient(String address) {

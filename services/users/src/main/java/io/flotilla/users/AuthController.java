@@ -1,5 +1,6 @@
 package io.flotilla.users;
 
+import io.flotilla.platform.ClientAddresses;
 import io.flotilla.platform.validation.Utf8Bytes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;

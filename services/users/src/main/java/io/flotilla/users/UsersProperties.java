@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,9 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenTtl how long a token is valid after login
  * @param clockSkew how far past its {@code exp} a token is still accepted, for clocks that differ
  * @param demoUsers whether the demo users are added on start (the laptop profile)
- * @param loginThrottle how repeated failed logins from one address are slowed down
- * @param trustedProxies addresses or ranges (10.0.0.0/8) of the proxies in front, the gateway's,
- *     whose {@code X-Forwarded-For} names the client; none by default: the connection's address
+ * @param loginThrottle how repeated failed logins from one address are slowed down (the address is
+ *     the client's as {@code flotilla.trusted-proxies} decides it)
  */
 @Validated
 @ConfigurationProperties("flotilla.users")
@@ -34,8 +32,7 @@ record UsersProperties(
     @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration tokenTtl,
     @DefaultValue("60s") @NotNull @DurationMin(seconds = 0) Duration clockSkew,
     @DefaultValue("false") boolean demoUsers,
-    @DefaultValue @NotNull @Valid LoginThrottle loginThrottle,
-    @DefaultValue @NotNull List<String> trustedProxies) {
+    @DefaultValue @NotNull @Valid LoginThrottle loginThrottle) {
 
   /** The issuer of every token, the {@code iss} claim of the microblog's token contract. */
   static final String ISSUER = "flotilla-users";

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,9 +25,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WebMvcTest(AuthController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(ClientAddresses.class)
 @EnableConfigurationProperties(UsersProperties.class)
-@TestPropertySource(properties = "flotilla.users.trusted-proxies=10.0.0.5, 10.1.0.0/16")
+@TestPropertySource(properties = "flotilla.trusted-proxies=10.0.0.5, 10.1.0.0/16")
 class AuthControllerTest {
 
   @Autowired MockMvc mvc;
