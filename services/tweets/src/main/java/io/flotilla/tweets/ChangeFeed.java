@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
  * again: a write committed through this instance completes the future (after commit) and wakes
  * every waiter at once; a write through another replica is seen at the next poll.
  *
+ * <p>Each read first numbers the changes that have committed unnumbered ({@link ChangeLog#number}),
+ * so a read sees every write acknowledged before it, whichever replica took it, and a change whose
+ * writer died before anyone read it is numbered by the next read of any replica.
+ *
  * <p>The future is taken before the read, so a write that commits between the read and the wait
  * still wakes the waiter (its future is already completed). Requests wait on their own (virtual)
  * thread; on shutdown every waiter is woken and answers what it has, so graceful shutdown does not
@@ -70,6 +74,9 @@ class ChangeFeed implements SmartLifecycle {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       CompletableFuture<Void> woken = nextWrite.get();
+      if (log.unnumbered()) {
+        log.number();
+      }
       List<Change> changes = log.after(after, limit);
       long remaining = deadline - System.nanoTime();
       if (!changes.isEmpty()) {

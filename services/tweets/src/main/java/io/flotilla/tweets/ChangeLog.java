@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,15 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * write (all null for a deletion), so a deleted tweet still yields its {@code deleted} change, and
  * a tweet's earlier rows go when a new one comes (see {@link #append}).
  *
- * <p>Numbering: an identity column alone is not enough. Two transactions can draw seq 10 and 11 and
- * commit in the other order; a consumer that has already read 11 and asks for "after 11" would
- * never see 10. So every append first locks the single row of {@code change_lock} (SELECT ... FOR
- * UPDATE, on every database and across replicas sharing it) and holds it until commit: a
- * transaction draws its seq only after the previous appender has committed, so seq order is commit
- * order and whatever a reader sees is a gap-free prefix (rolled-back seqs leave harmless holes).
- * The price is that writes queue for the lock for the few milliseconds of their commit, which is
- * far below what a microblog's write rate needs; the tweet row is changed before the lock is taken
- * (always in that order, so no deadlock) to keep the locked part short.
+ * <p>Numbering: the feed's {@code seq} must follow commit order, or a consumer that has read 11 and
+ * asks for "after 11" would never see a 10 that committed later. A number drawn while writing
+ * cannot promise that without making every write wait for the previous one's commit (a lock held
+ * through it: writes were then as many per second as the disk has flushes). So a change is appended
+ * unnumbered, and {@link #number} gives the committed ones their numbers afterwards, in one short
+ * transaction under the lock of {@code change_lock}'s single row (on every database and across
+ * replicas sharing it): each round's numbers are above every earlier one, and a reader sees a
+ * prefix of the feed, never a hole that fills later. Writes commit side by side; the database
+ * groups their flushes.
  */
 @Repository
 class ChangeLog {
@@ -46,7 +47,6 @@ class ChangeLog {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   void append(String type, long tweetId, Tweet state, Instant now) {
-    jdbc.sql("SELECT id FROM change_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
     if (!type.equals(CREATED)) {
       jdbc.sql("DELETE FROM tweet_changes WHERE tweet_id = :tweetId")
           .param("tweetId", tweetId)
@@ -69,6 +69,46 @@ class ChangeLog {
             Types.TIMESTAMP)
         .update();
   }
+
+  /** Whether any committed change waits for its number: a cheap look before {@link #number}. */
+  boolean unnumbered() {
+    return jdbc.sql("SELECT COUNT(*) FROM tweet_changes WHERE seq IS NULL")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Numbers every committed change that has no number yet, above the newest number, in the order
+   * they were appended (by id; rolled-back or skipped numbers leave harmless holes).
+   *
+   * <p>Read committed, so that what the statements see after the lock is what has committed by
+   * then, on MariaDB too (whose default would keep the snapshot of the transaction's first read). A
+   * change that commits during the update and falls in the range gets a number above the head all
+   * the same; one below the range waits for the next round.
+   */
+  @Transactional(isolation = Isolation.READ_COMMITTED)
+  void number() {
+    jdbc.sql("SELECT id FROM change_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    Range waiting =
+        jdbc.sql("SELECT MIN(id) AS low, MAX(id) AS high FROM tweet_changes WHERE seq IS NULL")
+            .query((rs, row) -> new Range(rs.getLong("low"), rs.getLong("high")))
+            .single();
+    if (waiting.low() == 0) {
+      return; // numbered meanwhile, by another reader or replica
+    }
+    long head = head();
+    jdbc.sql(
+            "UPDATE tweet_changes SET seq = id + :offset"
+                + " WHERE seq IS NULL AND id BETWEEN :low AND :high")
+        .param("offset", Math.max(0, head - waiting.low() + 1))
+        .param("low", waiting.low())
+        .param("high", waiting.high())
+        .update();
+  }
+
+  /** Ids from low to high; ids start at 1, so 0 is none (MIN over no rows is null, read as 0). */
+  private record Range(long low, long high) {}
 
   /** This log's epoch: drawn once when its database was created (see V3__feed_epoch.sql). */
   String epoch() {

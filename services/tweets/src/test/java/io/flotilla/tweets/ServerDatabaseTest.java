@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
 import io.flotilla.testsupport.TestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +93,34 @@ abstract class ServerDatabaseTest {
         .doesNotContain("hidden", emoji);
     assertThat(ChangeFeedTest.seqs(feed)).hasSize(1);
   }
+
+  /**
+   * Changes are numbered in commit order, not in the order they were appended: one appended first
+   * but committed after a reader has moved past a later one still reaches that reader.
+   */
+  @Test
+  void aChangeThatCommitsLateIsFedAfterWhatWasReadMeanwhile() throws SQLException {
+    String start = app.http().get("/internal/v1/changes").body();
+    long after = ChangeFeedTest.last(start);
+    try (Connection slow = DriverManager.getConnection(database.url(), database.user(), "")) {
+      slow.setAutoCommit(false);
+      try (var append = slow.prepareStatement(INSERT_A_DELETION)) {
+        append.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
+        append.executeUpdate();
+      }
+      Http.Answer quick = app.as("gus").post("/api/v1/tweets/", "{\"text\":\"quick\"}");
+      String read = app.http().get("/internal/v1/changes?after=" + after).body();
+      assertThat(read).contains("\"tweetId\":" + quick.id() + ",").doesNotContain("909");
+
+      slow.commit();
+      String next =
+          app.http().get("/internal/v1/changes?after=" + ChangeFeedTest.last(read)).body();
+      assertThat(next).contains("\"type\":\"deleted\",\"tweetId\":909,");
+    }
+  }
+
+  private static final String INSERT_A_DELETION =
+      "INSERT INTO tweet_changes (tweet_id, type, created) VALUES (909, 'deleted', ?)";
 
   /** Written within a second, so the server's timestamps tie and the cursor's id decides. */
   @Test
