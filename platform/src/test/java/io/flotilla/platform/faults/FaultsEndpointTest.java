@@ -180,6 +180,14 @@ class FaultsEndpointTest {
   }
 
   @Test
+  void aFieldTheEndpointDoesNotKnowIsIgnoredAndTheAnswerShowsWhatIsInForce() {
+    management.post("/actuator/faults", "{\"outage\":true}");
+
+    assertThat(management.post("/actuator/faults", "{\"error_rate\":0.5}"))
+        .isEqualTo(json(200, NO_FAULTS));
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsRefused() {
     Http.Answer answer = management.post("/actuator/faults", "{\"outage\":");
 
