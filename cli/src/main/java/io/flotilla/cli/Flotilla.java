@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code flotilla} command. It does nothing itself: each subcommand ({@code menu}, {@code
- * status}) is one thing to do against a running Flotilla.
+ * status}, {@code faults}) is one thing to do against a running Flotilla.
  */
 @Command(
     name = "flotilla",
@@ -48,6 +48,7 @@ public final class Flotilla {
     return new CommandLine(new Flotilla())
         .addSubcommand(new MenuCommand(environment))
         .addSubcommand(new StatusCommand(environment))
+        .addSubcommand(new FaultsCommand(environment))
         // An argument such as "@home" is a restaurant name to look for, not a file to read.
         .setExpandAtFiles(false)
         .setOut(out)

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks a running Flotilla for JSON: {@code GET base + path}, read as a record. Anything but the
- * expected JSON becomes a {@link ServerProblem} whose message is one line for the terminal.
+ * Asks a running Flotilla for JSON: {@code GET} or {@code POST base + path}, read as a record.
+ * Anything but the expected JSON becomes a {@link ServerProblem} whose message is one line for the
+ * terminal.
  */
 final class FlotillaClient {
 
@@ -50,7 +51,21 @@ final class FlotillaClient {
 
   /** The body at {@code base + path}, read as the given type; never null. */
   <T> T get(String path, Class<T> type) {
-    HttpResponse<String> response = send(path);
+    return exchange(path, HttpRequest.newBuilder().GET(), type);
+  }
+
+  /** The answer to {@code body} as JSON, posted to {@code base + path}, read as the given type. */
+  <T> T post(String path, Object body, Class<T> type) {
+    return exchange(
+        path,
+        HttpRequest.newBuilder()
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+        type);
+  }
+
+  private <T> T exchange(String path, HttpRequest.Builder request, Class<T> type) {
+    HttpResponse<String> response = send(path, request);
     String url = base + path;
     int status = response.statusCode();
     if (status / 100 != 2) {
@@ -59,15 +74,11 @@ final class FlotillaClient {
     return read(url, response, type);
   }
 
-  private HttpResponse<String> send(String path) {
+  private HttpResponse<String> send(String path, HttpRequest.Builder request) {
     String url = base + path;
     try {
-      var request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(timeout)
-              .header("Accept", "application/json")
-              .build();
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      request.uri(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {
       throw unreachable("no connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
     } catch (HttpTimeoutException e) {

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lunch service failing or slow, by its own fault injection ({@code PUT /faults}): exit code 2
- * and one line on stderr saying what happened.
+ * The lunch service failing or slow, by the platform's fault injection ({@code /actuator/faults}):
+ * exit code 2 and one line on stderr saying what happened.
  */
 class LunchFaultsTest {
 

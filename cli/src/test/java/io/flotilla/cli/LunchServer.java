@@ -1,13 +1,8 @@
 package io.flotilla.cli;
 
 import io.flotilla.lunch.LunchApplication;
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,6 +31,7 @@ final class LunchServer {
         new SpringApplicationBuilder(LunchApplication.class, TestClock.Config.class)
             .run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn",
                 "--logging.level.flotilla.request=warn");
@@ -58,23 +54,17 @@ final class LunchServer {
     context.getBean(TestClock.class).set(instant);
   }
 
+  /** Where the platform's fault switch answers: {@code /actuator/faults} on this base. */
+  String management() {
+    return "http://localhost:"
+        + context.getEnvironment().getRequiredProperty("local.management.port", int.class);
+  }
+
   /** Replaces the faults in force, e.g. {@code {"outage":true}}; {@code {}} turns them all off. */
   void faults(String json) {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/faults"))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    try (var http = HttpClient.newHttpClient()) {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status != 200) {
-        throw new IllegalStateException("PUT /faults " + json + " answered " + status);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Http.Answer answer = new Http(management()).post("/actuator/faults", json);
+    if (answer.status() != 200) {
+      throw new IllegalStateException("POST /actuator/faults " + json + " answered " + answer);
     }
   }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -521,8 +522,54 @@ class LauncherIT {
   }
 
   @Test
+  void aFaultSwitchedOnWithTheCommandLineIsWhatTheGatewayAnswers() throws Exception {
+    String switched = faults("tweets", "--outage");
+    try {
+      assertThat(switched)
+          .isEqualTo(
+              "tweets at http://localhost:"
+                  + system.managementPort("tweets")
+                  + ": delay=0s errorRate=0.0 outage=true\n");
+      HttpResponse<String> tweets = get(gatewayPort, "/api/v1/tweets/");
+      assertThat(tweets.statusCode()).isEqualTo(503);
+      assertThat(tweets.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(tweets.body())
+          .contains("\"detail\":\"The tweets service is unavailable (injected fault: outage).\"");
+      assertThat(get(tweetsPort, "/readyz").statusCode()).isEqualTo(200);
+      assertThat(get(gatewayPort, "/api/v1/users/karina").statusCode()).isEqualTo(200);
+    } finally {
+      assertThat(faults("tweets", "--off")).endsWith(": delay=0s errorRate=0.0 outage=false\n");
+    }
+    assertThat(get(gatewayPort, "/api/v1/tweets/").statusCode()).isEqualTo(200);
+  }
+
+  /** {@code flotilla faults SERVICE OPTIONS...} from the command line's jar: what it printed. */
+  private static String faults(String service, String... options) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-jar",
+            CLI_JAR.toString(),
+            "faults",
+            service));
+    command.addAll(List.of(options));
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder
+        .environment()
+        .put(
+            service.toUpperCase(Locale.ROOT) + "_MANAGEMENT_PORT",
+            Integer.toString(system.managementPort(service)));
+    Process process = builder.start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(printed).isZero();
+    return printed;
+  }
+
+  @Test
   void actuatorAnswersOnlyOnEachManagementPortNeverThroughTheGateway() throws Exception {
-    for (String path : List.of("/actuator/info", "/actuator/prometheus", "/actuator/health")) {
+    for (String path :
+        List.of("/actuator/info", "/actuator/prometheus", "/actuator/health", "/actuator/faults")) {
       HttpResponse<String> gateway = get(gatewayPort, path);
       assertThat(gateway.statusCode()).as("gateway %s", path).isEqualTo(404);
       assertThat(gateway.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -531,6 +578,13 @@ class LauncherIT {
       assertThat(get(system.port(service), "/actuator/info").statusCode())
           .as("%s's own port", service)
           .isEqualTo(404);
+      // The fault switch: on every servlet service's management port, never on its own port.
+      assertThat(get(system.port(service), "/actuator/faults").statusCode())
+          .as("%s's own port", service)
+          .isEqualTo(404);
+      assertThat(get(system.managementPort(service), "/actuator/faults").statusCode())
+          .as("%s's management port", service)
+          .isEqualTo(service.equals("gateway") ? 404 : 200);
       assertThat(get(system.managementPort(service), "/actuator/health/readiness").body())
           .as("%s's management port", service)
           .contains("\"status\":\"UP\"");

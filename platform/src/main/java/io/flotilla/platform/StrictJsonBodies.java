@@ -1,6 +1,8 @@
 package io.flotilla.platform;
 
+import java.util.Map;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters.ServerBuilder;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.DeserializationFeature;
@@ -31,17 +33,27 @@ class StrictJsonBodies implements ServerHttpMessageConvertersCustomizer {
 
   private static JacksonJsonHttpMessageConverter strict(JacksonJsonHttpMessageConverter json) {
     JsonMapper mapper = json.getMapper();
-    return new JacksonJsonHttpMessageConverter(
-        mapper
-            .rebuild()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(
-                LogicalType.Textual,
-                text ->
-                    text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)));
+    var strict =
+        new JacksonJsonHttpMessageConverter(
+            mapper
+                .rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(
+                    LogicalType.Textual,
+                    text ->
+                        text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)));
+    // Actuator reads a write operation's body as a Map<String, String> and converts each value to
+    // its parameter's type itself: there, 0.2 and true are text. No controller takes a Map body.
+    strict.registerMappersForType(
+        Map.class,
+        mappers -> {
+          mappers.put(MediaType.APPLICATION_JSON, mapper);
+          mappers.put(new MediaType("application", "*+json"), mapper);
+        });
+    return strict;
   }
 }

@@ -10,11 +10,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class LunchConfiguration implements WebMvcConfigurer {
 
-  private final Faults faults;
   private final MeterRegistry registry;
 
-  LunchConfiguration(Faults faults, MeterRegistry registry) {
-    this.faults = faults;
+  LunchConfiguration(MeterRegistry registry) {
     this.registry = registry;
   }
 
@@ -29,6 +27,6 @@ class LunchConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry interceptors) {
-    interceptors.addInterceptor(new FaultInjector(faults, registry)).addPathPatterns("/api/**");
+    interceptors.addInterceptor(new ApiRequests(registry)).addPathPatterns("/api/**");
   }
 }

@@ -7,14 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The lunch service's settings. Overridable like any property, e.g. {@code FLOTILLA_LUNCH_ZONE=UTC}
- * or {@code FLOTILLA_LUNCH_FAULTS_ERROR_RATE=0.2}.
+ * The lunch service's settings. Overridable like any property, e.g. {@code
+ * FLOTILLA_LUNCH_ZONE=UTC}. Its fault injection is the platform's, as in every service ({@code
+ * flotilla.faults.*}).
  *
  * @param zone the time zone whose weekday picks the day's menu
- * @param faults the faults injected from startup on; {@code PUT /faults} changes them at runtime
  */
 @Validated
 @ConfigurationProperties("flotilla.lunch")
-record LunchProperties(
-    @DefaultValue("Europe/Stockholm") @NotNull ZoneId zone,
-    @DefaultValue @NotNull FaultSettings faults) {}
+record LunchProperties(@DefaultValue("Europe/Stockholm") @NotNull ZoneId zone) {}

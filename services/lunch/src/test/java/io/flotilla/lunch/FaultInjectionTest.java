@@ -2,7 +2,6 @@ package io.flotilla.lunch;
 
 import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.flotilla.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -10,168 +9,84 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Faults switched at runtime with {@code PUT /faults}: they hit {@code /api/**} and nothing else.
+ * The platform's fault injection, switched on the management port as in every service, applied to
+ * the lunch API (the mechanism itself is tested in the platform).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "management.server.port=0")
 class FaultInjectionTest {
 
   static final String NO_FAULTS = "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":false}";
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   Http http;
+  Http management;
 
   @BeforeEach
   void connect() {
     http = Http.port(port);
+    management = Http.port(managementPort).header("Accept", "application/json");
   }
 
   // Faults are the application's state, shared with every other test of this context.
   @AfterEach
   void noFaults() {
-    assertThat(
-            http.put("/faults", "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":false}").status())
-        .isEqualTo(200);
+    assertThat(management.post("/actuator/faults", "{}")).isEqualTo(json(200, NO_FAULTS));
   }
 
   @Test
-  void faultsAreOffByDefault() {
-    assertThat(http.get("/faults")).isEqualTo(json(200, NO_FAULTS));
-    assertThat(http.get("/api/").status()).isEqualTo(200);
-  }
+  void anOutageAnswers503ToEveryApiRequestWhichNeverReachesTheApi() {
+    double outages = injected("outage");
+    double reached = management.scraped("lunch_requests_total");
 
-  @Test
-  void anOutageAnswers503ToEveryApiRequestAndCountsThem() {
-    double outages = LunchApiTest.requests(http, "outage");
-    double ok = LunchApiTest.requests(http, "ok");
-
-    assertThat(http.put("/faults", "{\"outage\":true}"))
+    assertThat(management.post("/actuator/faults", "{\"outage\":true}"))
         .isEqualTo(json(200, "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":true}"));
 
     for (String path : new String[] {"/api/", "/api/restaurant", "/api/restaurant/dufva"}) {
-      Http.Answer answer = http.get(path);
-      assertThat(answer.status()).as(path).isEqualTo(503);
-      assertThat(answer.contentType()).as(path).isEqualTo("application/problem+json");
-      assertThat(answer.body())
+      assertThat(http.get(path))
           .as(path)
-          .contains("\"detail\":\"The lunch service is unavailable (injected fault: outage).\"");
+          .isEqualTo(
+              Http.Answer.problem(
+                  503,
+                  "Service Unavailable",
+                  "The lunch service is unavailable (injected fault: outage).",
+                  path));
     }
-    assertThat(LunchApiTest.requests(http, "outage")).isEqualTo(outages + 3);
-    assertThat(LunchApiTest.requests(http, "ok")).isEqualTo(ok);
-  }
-
-  @Test
-  void anOutageLeavesHealthMetricsAndTheSwitchAlone() {
-    http.put("/faults", "{\"outage\":true}");
-
     assertThat(http.header("Accept", "application/json").get("/health"))
         .isEqualTo(json(200, "{\"status\":\"UP\"}"));
-    assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-    assertThat(http.header("Accept", "text/plain").get("/actuator/prometheus").status())
-        .isEqualTo(200);
-    assertThat(http.get("/faults").status()).isEqualTo(200);
-    assertThat(http.put("/faults", NO_FAULTS)).isEqualTo(json(200, NO_FAULTS));
-    assertThat(http.get("/api/").status()).isEqualTo(200);
+    assertThat(injected("outage")).isEqualTo(outages + 3);
+    assertThat(management.scraped("lunch_requests_total")).isEqualTo(reached);
   }
 
   @Test
-  void anErrorRateOfOneFailsEveryRequest() {
-    double injected = LunchApiTest.requests(http, "injected_error");
-    http.put("/faults", "{\"errorRate\":1.0}");
+  void aDelayedRequestReachesTheApiAndIsCounted() {
+    double ok = LunchApiTest.requests(management, "ok");
+    double delayed = injected("delay");
+    management.post("/actuator/faults", "{\"delay\":\"50ms\"}");
 
-    Http.Answer answer = http.get("/api/restaurant");
-
-    assertThat(answer.status()).isEqualTo(503);
-    assertThat(answer.contentType()).isEqualTo("application/problem+json");
-    assertThat(answer.body()).contains("injected fault: error rate 1.0");
-    assertThat(http.get("/api/restaurant/haga").status()).isEqualTo(503);
-    assertThat(LunchApiTest.requests(http, "injected_error")).isEqualTo(injected + 2);
-  }
-
-  @Test
-  void anErrorRateOfZeroFailsNone() {
-    double injected = LunchApiTest.requests(http, "injected_error");
-    double ok = LunchApiTest.requests(http, "ok");
-    http.put("/faults", "{\"errorRate\":0.0}");
-
-    for (int i = 0; i < 20; i++) {
-      assertThat(http.get("/api/restaurant").status()).isEqualTo(200);
-    }
-    assertThat(LunchApiTest.requests(http, "injected_error")).isEqualTo(injected);
-    assertThat(LunchApiTest.requests(http, "ok")).isEqualTo(ok + 20);
-  }
-
-  @Test
-  void aDelayIsAppliedAndTheRequestStillAnswers() {
-    double delays = http.scraped("lunch_faults_delay_seconds_count");
-    double delayed = http.scraped("lunch_faults_delay_seconds_sum");
-    double ok = LunchApiTest.requests(http, "ok");
-
-    assertThat(http.put("/faults", "{\"delay\":\"50ms\"}"))
-        .isEqualTo(json(200, "{\"delay\":\"50ms\",\"errorRate\":0.0,\"outage\":false}"));
     Http.Answer answer = http.get("/api/restaurant/dufva");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).startsWith("{\"restaurant\":{\"location\":\"Uppsala\"");
-    assertThat(LunchApiTest.requests(http, "ok")).isEqualTo(ok + 1);
-    // The timer records the configured delay, not a measured time, so this is exact.
-    assertThat(http.scraped("lunch_faults_delay_seconds_count")).isEqualTo(delays + 1);
-    assertThat(http.scraped("lunch_faults_delay_seconds_sum"))
-        .isCloseTo(delayed + 0.05, within(1e-9));
+    assertThat(LunchApiTest.requests(management, "ok")).isEqualTo(ok + 1);
+    assertThat(injected("delay")).isEqualTo(delayed + 1);
   }
 
   @Test
-  void aDelayIsNotAppliedOutsideTheApi() {
-    double delays = http.scraped("lunch_faults_delay_seconds_count");
-    http.put("/faults", "{\"delay\":\"2s\"}");
-
-    assertThat(http.header("Accept", "application/json").get("/health").status()).isEqualTo(200);
-    assertThat(http.get("/faults"))
-        .isEqualTo(json(200, "{\"delay\":\"2s\",\"errorRate\":0.0,\"outage\":false}"));
-
-    assertThat(http.scraped("lunch_faults_delay_seconds_count")).isEqualTo(delays);
+  void theSwitchIsNotOnTheServicesPort() {
+    assertThat(http.get("/actuator/faults").status()).isEqualTo(404);
+    assertThat(http.put("/faults", "{\"outage\":true}").status()).isEqualTo(404);
+    assertThat(management.get("/actuator/faults")).isEqualTo(json(200, NO_FAULTS));
   }
 
-  @Test
-  void aNegativeDelayIsRefused() {
-    assertRefused("{\"delay\":\"-1s\"}", "delay must not be negative, got -1s");
-  }
-
-  @Test
-  void aDelayThatIsNotADurationIsRefused() {
-    assertRefused(
-        "{\"delay\":\"soon\"}",
-        "delay must be a duration such as \\\"2s\\\", \\\"500ms\\\" or \\\"PT2S\\\", got \\\"soon\\\"");
-  }
-
-  @Test
-  void anErrorRateOutsideZeroToOneIsRefused() {
-    assertRefused("{\"errorRate\":1.5}", "errorRate must be from 0.0 to 1.0, got 1.5");
-    assertRefused("{\"errorRate\":-0.1}", "errorRate must be from 0.0 to 1.0, got -0.1");
-  }
-
-  @Test
-  void aBodyThatIsNotJsonIsRefused() {
-    Http.Answer answer = http.put("/faults", "{\"outage\":");
-
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.contentType()).isEqualTo("application/problem+json");
-    assertThat(http.get("/faults")).isEqualTo(json(200, NO_FAULTS));
-  }
-
-  /** A refused body names what is wrong and leaves the faults as they were. */
-  private void assertRefused(String body, String detail) {
-    http.put("/faults", "{\"delay\":\"1ms\"}");
-
-    Http.Answer answer = http.put("/faults", body);
-
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.contentType()).isEqualTo("application/problem+json");
-    assertThat(answer.body()).contains("\"detail\":\"" + detail + "\"");
-    assertThat(http.get("/faults"))
-        .isEqualTo(json(200, "{\"delay\":\"1ms\",\"errorRate\":0.0,\"outage\":false}"));
+  private double injected(String kind) {
+    return management.scraped("flotilla_faults_injected_total", "kind=\"" + kind + "\"");
   }
 }

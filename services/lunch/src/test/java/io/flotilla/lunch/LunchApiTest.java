@@ -209,7 +209,7 @@ class LunchApiTest {
 
     assertThat(http.header("Accept", "application/json").get("/health"))
         .isEqualTo(json(200, "{\"status\":\"UP\"}"));
-    http.get("/faults");
+    http.get("/actuator/health");
 
     assertThat(http.scraped("lunch_requests_total")).isEqualTo(all);
   }

@@ -18,11 +18,16 @@ final class SampleUpstream implements AutoCloseable {
   final String url;
   final Http http;
 
+  /** Its management port, where the platform's fault switch is ({@code /actuator/faults}). */
+  private final Http management;
+
   private SampleUpstream(ConfigurableApplicationContext context) {
     this.context = context;
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.url = "http://localhost:" + port;
     this.http = new Http(url);
+    this.management =
+        Http.port(context.getEnvironment().getRequiredProperty("local.management.port", int.class));
   }
 
   static SampleUpstream start() {
@@ -32,7 +37,8 @@ final class SampleUpstream implements AutoCloseable {
                 // Not the relay's application.yaml, which comes first on this class path.
                 "spring.config.name=lunch-in-a-test",
                 "spring.application.name=lunch",
-                "server.port=0")
+                "server.port=0",
+                "management.server.port=0")
             .run());
   }
 
@@ -45,7 +51,7 @@ final class SampleUpstream implements AutoCloseable {
   }
 
   void faults(String json) {
-    Http.Answer answer = http.put("/faults", json);
+    Http.Answer answer = management.post("/actuator/faults", json);
     if (answer.status() != 200) {
       throw new IllegalStateException("could not set the faults: " + answer);
     }

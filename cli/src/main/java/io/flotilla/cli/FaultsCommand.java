@@ -1,0 +1,221 @@
+package io.flotilla.cli;
+
+import io.flotilla.cli.FlotillaClient.ServerProblem;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flotilla faults SERVICE [--delay 2s] [--error-rate 0.2] [--outage|--no-outage] [--off]}:
+ * shows or switches the faults a service injects into its own requests, through the {@code faults}
+ * Actuator endpoint on its management port (the service's port + 1000, on this machine). Options
+ * left out keep their current setting.
+ */
+@Command(
+    name = "faults",
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
+    description = {
+      "Show or switch the faults a service injects into its requests: a delay, a share of 503"
+          + " answers, an outage. Options left out keep their setting. See docs/faults.md."
+    },
+    exitCodeOnInvalidInput = Flotilla.USAGE,
+    exitCodeOnExecutionException = Flotilla.SOFTWARE,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:the faults in force are shown (after the change, if any)",
+      " 2:the service's management port could not be reached, or refused the settings",
+      "64:the command line is wrong"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flotilla faults tweets --outage           tweets answers 503 to everything",
+      "  flotilla faults users --delay 3s          every users request waits 3 s",
+      "  flotilla faults hardware --error-rate 0.5 half of hardware's answers are 503",
+      "  flotilla faults tweets --off              all faults off"
+    })
+final class FaultsCommand implements Callable<Integer> {
+
+  static final int SERVER_PROBLEM = 2;
+
+  /** Each service's default port, as the launcher's; its management port is 1000 above. */
+  static final Map<String, Integer> PORTS =
+      Map.of(
+          "math", 8081,
+          "menu", 8082,
+          "users", 8083,
+          "tweets", 8084,
+          "search", 8085,
+          "hardware", 8086,
+          "portal", 8087,
+          "lunch", 8089);
+
+  static final String PATH = "/actuator/faults";
+
+  @Parameters(
+      paramLabel = "SERVICE",
+      description = "math, menu, users, tweets, search, hardware, portal or lunch.")
+  String service;
+
+  @Option(
+      names = "--delay",
+      paramLabel = "DURATION",
+      description = "How long each request waits, e.g. 2s or 500ms; 0s for none.")
+  String delay;
+
+  @Option(
+      names = "--error-rate",
+      paramLabel = "RATE",
+      description = "The share of requests answered 503, from 0.0 to 1.0.")
+  Double errorRate;
+
+  @Option(
+      names = "--outage",
+      negatable = true,
+      description = "Answer 503 to every request at once (--no-outage: stop).")
+  Boolean outage;
+
+  @Option(
+      names = "--off",
+      description = "All faults off first; other options given are then applied.")
+  boolean off;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "The service's management address (default: http://localhost: and $<SERVICE>_MANAGEMENT_PORT,"
+              + " else $<SERVICE>_PORT + 1000, else its default port + 1000).")
+  String url;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "How long to wait for each answer (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Spec CommandSpec spec;
+
+  private final UnaryOperator<String> environment;
+
+  /**
+   * @param environment looks up environment variables ({@code TWEETS_MANAGEMENT_PORT}, {@code
+   *     TWEETS_PORT}); {@code System::getenv} but in tests
+   */
+  FaultsCommand(UnaryOperator<String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    FlotillaClient client = new FlotillaClient(base(), timeout());
+    try {
+      Settings settings;
+      if (delay == null && errorRate == null && outage == null && !off) {
+        settings = client.get(PATH, Settings.class);
+      } else {
+        Settings before = off ? Settings.NONE : client.get(PATH, Settings.class);
+        settings =
+            client.post(
+                PATH,
+                new Settings(
+                    delay != null ? delay : before.delay(),
+                    errorRate != null ? errorRate : before.errorRate(),
+                    outage != null ? outage : before.outage()),
+                Settings.class);
+      }
+      spec.commandLine()
+          .getOut()
+          .print(
+              service
+                  + " at "
+                  + client.base()
+                  + ": delay="
+                  + settings.delay()
+                  + " errorRate="
+                  + settings.errorRate()
+                  + " outage="
+                  + settings.outage()
+                  + "\n");
+      return 0;
+    } catch (ServerProblem problem) {
+      spec.commandLine().getErr().print("flotilla: " + problem.getMessage() + "\n");
+      return SERVER_PROBLEM;
+    }
+  }
+
+  private String base() {
+    Integer defaultPort = PORTS.get(service);
+    if (defaultPort == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "SERVICE must be one of math, menu, users, tweets, search, hardware, portal, lunch; got \""
+              + service
+              + "\" (the gateway has no fault switch)");
+    }
+    if (url != null) {
+      URI uri;
+      try {
+        uri = URI.create(url.strip());
+      } catch (IllegalArgumentException notAUri) {
+        uri = null;
+      }
+      if (uri == null || uri.getHost() == null || !"http".equals(uri.getScheme())) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--url must be an http:// address such as http://localhost:9084, got \"" + url + "\"");
+      }
+      return url.strip().replaceAll("/+$", "");
+    }
+    String name = service.toUpperCase(Locale.ROOT);
+    Integer management = port(name + "_MANAGEMENT_PORT");
+    if (management == null) {
+      Integer port = port(name + "_PORT");
+      management = (port != null ? port : defaultPort) + 1000;
+    }
+    return "http://localhost:" + management;
+  }
+
+  private Integer port(String variable) {
+    String value = environment.apply(variable);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // said below
+    }
+    throw new ParameterException(
+        spec.commandLine(),
+        variable + " must be a port number from 1 to 65535, got \"" + value + "\"");
+  }
+
+  private Duration timeout() {
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--timeout must be at least 1 second, got " + timeoutSeconds);
+    }
+    return Duration.ofSeconds(timeoutSeconds);
+  }
+
+  /**
+   * The endpoint's body, read and written: {@code {"delay":"2s","errorRate":0.2,"outage":false}}.
+   */
+  record Settings(String delay, double errorRate, boolean outage) {
+    static final Settings NONE = new Settings("0s", 0.0, false);
+  }
+}
