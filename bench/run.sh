@@ -32,6 +32,7 @@
 #                               math also measures the big computations
 #   BENCH_TWEETS=100000         microblog: tweets in the system (and the search index) before the
 #                               timeline and search are measured
+#   BENCH_MIX_USERS=50          microblog: users of the mix (bench/lua/mix.lua), each with a token
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
 #
 # Needs ports 8080, 8081, 8090-8092 free (and 8082, 8086, 8087, 8089 for the launcher's other
@@ -52,6 +53,7 @@ BENCH_BUILD=${BENCH_BUILD:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
 BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu,microblog,isolation}
 BENCH_TWEETS=${BENCH_TWEETS:-100000}
+BENCH_MIX_USERS=${BENCH_MIX_USERS:-50}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
 BENCH_PORT_OFFSET=${BENCH_PORT_OFFSET:-0}
@@ -187,7 +189,10 @@ ensure_tools() {
   command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v gunicorn >/dev/null 2>&1 || missing+=(gunicorn)
-  python3 -c 'import flask' >/dev/null 2>&1 || missing+=(python3-flask)
+  # Flask must be importable by the Python that gunicorn runs on, not just the first on PATH.
+  local python=python3
+  command -v gunicorn >/dev/null 2>&1 && python=$(sed -n '1s/^#! *//p' "$(command -v gunicorn)")
+  ${python:-python3} -c 'import flask' >/dev/null 2>&1 || missing+=(python3-flask)
   ((${#missing[@]} == 0)) && return 0
   if ((EUID != 0)); then
     command -v sudo >/dev/null 2>&1 || fail "missing ${missing[*]} and not root (no sudo to install them)"
@@ -720,9 +725,12 @@ run_menu() {
 SEARCH=http://127.0.0.1:8085
 LUA=$ROOT/bench/lua
 
-tweets_total() { # X-Total-Count of the public timeline
-  curl -sS -D - -o /dev/null --max-time 30 "$GATEWAY/api/v1/tweets/?size=1" |
-    awk -F': *' 'tolower($1) == "x-total-count" { gsub(/\r/, "", $2); print $2 }'
+tweets_total() { # X-Total-Count of the public timeline (only page=N answers it), fails without it
+  local total
+  total=$(curl -sS -D - -o /dev/null --max-time 30 "$GATEWAY/api/v1/tweets/?page=0&size=1" |
+    awk -F': *' 'tolower($1) == "x-total-count" { gsub(/\r/, "", $2); print $2 }')
+  [[ -n $total ]] || fail "the public timeline answered no X-Total-Count"
+  echo "$total"
 }
 
 indexed() { # documents in the search index
@@ -735,7 +743,7 @@ run_microblog() {
     log "microblog: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
     return
   fi
-  local user code out values total i deadline word start_ms samples=() n=20
+  local user code out values total n=20
   user=bench_$(date +%s)
   code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/v1/users" \
     -H 'Content-Type: application/json' \
@@ -786,6 +794,15 @@ run_microblog() {
   done
 
   log "microblog: write to searchable, $n samples"
+  SEARCHABLE=$(searchable_samples "$n")
+  printf '  write to searchable: %s\n' "$SEARCHABLE"
+
+  run_mix
+}
+
+# The time from a tweet's 201 to search finding it, n times one after another: "median, p95, max".
+searchable_samples() { # n
+  local n=$1 i word start_ms deadline code samples=()
   for ((i = 0; i < n; i++)); do
     word=fresh$(date +%s%N | md5sum | tr -dc 'a-z' | head -c 10)
     start_ms=$(now_ms)
@@ -799,9 +816,40 @@ run_microblog() {
     done
     samples+=($(($(now_ms) - start_ms)))
   done
-  SEARCHABLE=$(printf '%s\n' "${samples[@]}" | sort -n |
-    awk '{ v[NR] = $1 } END { printf "median %d ms, p95 %d ms, max %d ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR] }')
-  printf '  write to searchable: %s\n\n' "$SEARCHABLE"
+  printf '%s\n' "${samples[@]}" | sort -n |
+    awk '{ v[NR] = $1 } END { printf "median %d ms, p95 %d ms, max %d ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR] }'
+}
+
+# The microblog mix through the gateway (bench/lua/mix.lua: 10 % writes, 45 % a user's timeline,
+# 25 % the public timeline, 20 % search) as BENCH_MIX_USERS users, each with a token of its own;
+# while it runs, how long a write takes to become searchable.
+run_mix() {
+  local users=$WORK_DIR/mix-users.txt user token i out pid
+  log "microblog mix: registering $BENCH_MIX_USERS users"
+  : >"$users"
+  for ((i = 0; i < BENCH_MIX_USERS; i++)); do
+    user=mix$(date +%s)_$i
+    curl -sS -o /dev/null -X POST "$GATEWAY/api/v1/users" -H 'Content-Type: application/json' \
+      -d "{\"username\":\"$user\",\"password\":\"bench-password\",\"email\":\"$user@example.com\",\"first_name\":\"Mix\",\"last_name\":\"User\"}"
+    token=$(curl -sS -X POST "$GATEWAY/api/v1/auth/login" -H 'Content-Type: application/json' \
+      -d "{\"username\":\"$user\",\"password\":\"bench-password\"}" |
+      sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+    [[ -n $token ]] || fail "logging in as $user gave no token"
+    echo "$user $token" >>"$users"
+  done
+  export MIX_USERS=$users
+  warm_up mix -s "$LUA/mix.lua" "$GATEWAY"
+  out=$WORK_DIR/wrk-mix.txt
+  log "measure: MIX_USERS=$users wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency -s $LUA/mix.lua $GATEWAY (load $(loadavg))"
+  wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency -s "$LUA/mix.lua" \
+    "$GATEWAY" >"$out" 2>&1 &
+  pid=$!
+  # Sampled while the mix runs: fewer samples, so that they fit in its time.
+  MIX_SEARCHABLE=$(searchable_samples 10)
+  wait "$pid" || fail "wrk mix failed, see $out"
+  MB_MIX=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+  printf '  mix        %s (req/s p50 p99 errors)\n' "$MB_MIX"
+  printf '  write to searchable under the mix: %s\n\n' "$MIX_SEARCHABLE"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -971,6 +1019,9 @@ print_summary() {
     read -r rps p50 p99 errors <<<"$MB_SEARCH"
     printf '| Search via gateway (`GET /api/v1/search/?keyword=`, %s indexed) | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' "$TWEETS_WRITTEN" "$rps" "$p50" "$p99" "$errors"
     echo "| Write to searchable (20 samples) | $SEARCHABLE |"
+    read -r rps p50 p99 errors <<<"$MB_MIX"
+    printf '| Microblog mix via gateway (10 %% writes, 45 %% user timelines, 25 %% public, 20 %% search; %s users) | %s req/s, p50 %.2f ms, p99 %.2f ms, %s errors |\n' "$BENCH_MIX_USERS" "$rps" "$p50" "$p99" "$errors"
+    echo "| Write to searchable under the mix (10 samples) | $MIX_SEARCHABLE |"
   fi
   echo "| CPU | $(nproc) cores (nproc), $cpu |"
   echo "| Memory, OS | $mem_gib GiB, $os, Linux $(uname -r) |"
