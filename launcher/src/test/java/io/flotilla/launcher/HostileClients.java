@@ -50,9 +50,9 @@ import org.junit.jupiter.api.function.Executable;
 final class HostileClients {
 
   /**
-   * Requests straight to a service's non-public endpoints (the change feed, hardware's writes, the
-   * fault switches) without a service credential, each to be refused 401: another issue adds the
-   * credential, and these cases with it.
+   * Requests straight to a service's non-public endpoints (tweets' change feed, hardware's writes)
+   * without a service credential, each to be refused 401 problem+json: another issue adds the
+   * credential, and these cases with it (the README's count then changes with them).
    */
   static final List<Case> WITHOUT_A_SERVICE_CREDENTIAL = List.of();
 
@@ -723,7 +723,7 @@ final class HostileClients {
             "/actuator/env",
             "/actuator/heapdump",
             "/actuator/threaddump",
-            "/actuator/loggers",
+            "/actuator/faults",
             "/portal/actuator/health",
             "/portal/hardware/",
             "/hardware/",
@@ -741,8 +741,8 @@ final class HostileClients {
     t.refuse(404, "DELETE /hardware/1", request("DELETE", "/hardware/1", List.of(), null));
     t.refuse(
         404,
-        "PUT /faults",
-        request("PUT", "/faults", List.of(JSON_BODY), bytes("{\"errorRate\":1}")));
+        "POST /actuator/faults",
+        request("POST", "/actuator/faults", List.of(JSON_BODY), bytes("{\"outage\":true}")));
     t.cases.addAll(WITHOUT_A_SERVICE_CREDENTIAL);
     return t;
   }
