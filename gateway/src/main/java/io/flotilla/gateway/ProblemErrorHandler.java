@@ -1,5 +1,6 @@
 package io.flotilla.gateway;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -72,6 +73,13 @@ class ProblemErrorHandler implements WebExceptionHandler {
   }
 
   private static ProblemDetail problemFor(Throwable error, String service, String path) {
+    if (error instanceof ReadTimeoutException) {
+      // The client's own request stalled (the server's read timeout, NettyRequestLimits): a
+      // service that is slow to answer is a 504 from the route instead.
+      return problem(
+          HttpStatus.REQUEST_TIMEOUT,
+          "The rest of the request did not arrive in time; send the whole body without pausing.");
+    }
     if (isConnectFailure(error)) {
       log.warn("{} service unreachable: {}", service, error.toString());
       return problem(

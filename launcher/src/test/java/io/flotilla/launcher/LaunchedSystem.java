@@ -26,13 +26,18 @@ final class LaunchedSystem implements AutoCloseable {
 
   private final Map<String, Integer> ports;
   private final Map<String, Integer> managementPorts;
+  private final Path dataDir;
   private final Process launcher;
   private final ProcessOutput output;
 
   private LaunchedSystem(
-      Map<String, Integer> ports, Map<String, Integer> managementPorts, Process launcher) {
+      Map<String, Integer> ports,
+      Map<String, Integer> managementPorts,
+      Path dataDir,
+      Process launcher) {
     this.ports = ports;
     this.managementPorts = managementPorts;
+    this.dataDir = dataDir;
     this.launcher = launcher;
     this.output =
         new ProcessOutput(launcher, line -> line.startsWith("Flotilla is ready"), line -> {});
@@ -63,7 +68,7 @@ final class LaunchedSystem implements AutoCloseable {
     // The simulated availability check takes 5 s by default; the page is the same with less.
     builder.environment().put("FLOTILLA_HARDWARE_PROBE_DELAY", "300ms");
     builder.environment().put("FLOTILLA_DATA_DIR", dataDir.toString());
-    LaunchedSystem system = new LaunchedSystem(ports, managementPorts, builder.start());
+    LaunchedSystem system = new LaunchedSystem(ports, managementPorts, dataDir, builder.start());
     try {
       system.awaitReady();
     } catch (AssertionError | InterruptedException | RuntimeException e) {
@@ -87,6 +92,11 @@ final class LaunchedSystem implements AutoCloseable {
   /** Where the service's Actuator endpoints answer. */
   int managementPort(String service) {
     return managementPorts.get(service);
+  }
+
+  /** Where the services keep their data (FLOTILLA_DATA_DIR). */
+  Path dataDir() {
+    return dataDir;
   }
 
   String gatewayUrl() {

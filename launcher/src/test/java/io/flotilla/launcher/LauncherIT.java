@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
-import io.flotilla.testsupport.ClientAt;
-import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.PromQueries;
 import io.flotilla.testsupport.PromQueries.Query;
 import java.net.URI;
@@ -27,11 +25,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -147,56 +148,13 @@ class LauncherIT {
   }
 
   /**
-   * Clients at other loopback addresses (127.0.0.1, the machine itself, is never limited): one
-   * sprays guesses over many usernames, the owner of one of them logs in from elsewhere, a third
-   * floods the login with the right password.
+   * The hostile-client suite (HostileClients) on this same system, first, so that every test after
+   * it also shows that the system came through.
    */
-  @Test
-  void passwordSprayingIsRefusedWhileTheOwnerLogsInFromAnotherAddress() throws Exception {
-    String owner = "owner_" + Long.toString(System.nanoTime(), 36);
-    signUp(owner);
-    String right = "{\"username\":\"%s\",\"password\":\"correct horse\"}".formatted(owner);
-
-    ClientAt sprayer = ClientAt.address("127.0.0.2", gatewayPort);
-    List<Http.Answer> sprayed = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      String name = i % 3 == 0 ? owner : "guess_" + i + "_" + owner.substring(6);
-      sprayed.add(
-          sprayer.post(
-              "/api/v1/auth/login",
-              "{\"username\":\"%s\",\"password\":\"123456\"}".formatted(name)));
-    }
-    assertThat(sprayed).extracting(Http.Answer::status).containsOnly(401, 429).contains(429);
-    assertThat(sprayed)
-        .filteredOn(answer -> answer.status() == 429)
-        .allSatisfy(answer -> {
-          assertThat(answer.contentType()).isEqualTo("application/problem+json");
-          assertThat(answer.header("Retry-After")).matches("[1-9][0-9]*");
-        });
-
-    Http.Answer ownerLogin =
-        ClientAt.address("127.0.0.3", gatewayPort).post("/api/v1/auth/login", right);
-    assertThat(ownerLogin.status()).as(ownerLogin.toString()).isEqualTo(200);
-    assertThat(ownerLogin.body()).contains("\"access_token\":");
-
-    ClientAt flood = ClientAt.address("127.0.0.4", gatewayPort);
-    List<Http.Answer> flooded = new ArrayList<>();
-    // Ten a minute are let through: a flood meets a refusal within a few more, however slow.
-    while (flooded.size() < 30 && (flooded.isEmpty() || flooded.getLast().status() != 429)) {
-      flooded.add(flood.post("/api/v1/auth/login", right));
-    }
-    assertThat(flooded).extracting(Http.Answer::status).containsOnly(200, 429).contains(429);
-    Http.Answer refused = flooded.getLast();
-    assertThat(refused.status()).isEqualTo(429);
-    assertThat(refused.contentType()).isEqualTo("application/problem+json");
-    assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
-    assertThat(refused.body())
-        .startsWith("{\"detail\":\"Too many login attempts from this address; try again in ")
-        .endsWith(
-            "\"instance\":\"/api/v1/auth/login\",\"status\":429,\"title\":\"Too Many Requests\"}");
-    assertThat(get(system.managementPort("gateway"), "/actuator/prometheus").body())
-        .containsPattern(
-            "flotilla_gateway_rate_limited_total\\{application=\"gateway\",limit=\"login\"} [1-9]");
+  @TestFactory
+  @Order(1)
+  Stream<DynamicNode> hostileClientsGetA4xxProblemAndTheSystemStaysUp() throws Exception {
+    return HostileClients.against(system);
   }
 
   @Test

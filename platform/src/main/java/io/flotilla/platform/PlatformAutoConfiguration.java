@@ -3,11 +3,13 @@ package io.flotilla.platform;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.servers.Server;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.slf4j.MDC;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -167,11 +169,19 @@ class PlatformAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = Type.REACTIVE)
   @ConditionalOnClass(NettyRouteProvider.class)
+  @EnableConfigurationProperties(RequestLimits.class)
   static class Netty {
 
     @Bean
     UnreadableRequestTargets unreadableRequestTargets() {
       return new UnreadableRequestTargets();
+    }
+
+    /** A stalled body is cut off after the same silence as stalled headers. */
+    @Bean
+    NettyRequestLimits nettyRequestLimits(
+        @Value("${server.netty.idle-timeout:30s}") Duration idleTimeout, RequestLimits limits) {
+      return new NettyRequestLimits(idleTimeout, limits.receiveTimeout());
     }
   }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.HandlerMethod;
@@ -30,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -78,6 +80,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             + requestId
             + ".",
         request);
+  }
+
+  /** An unknown path: what was asked for, not how Spring looked for it (a static resource). */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException missing,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String path = ((ServletWebRequest) request).getRequest().getRequestURI();
+    return problem(HttpStatus.NOT_FOUND, "Nothing is served at " + path + ".", request);
   }
 
   @Override

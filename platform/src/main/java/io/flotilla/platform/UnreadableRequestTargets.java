@@ -35,6 +35,8 @@ final class UnreadableRequestTargets implements NettyRouteProvider, Ordered {
             response
                 .status(HttpStatus.BAD_REQUEST.value())
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                // Answered before the gateway's own filters, which would add it.
+                .header("X-Content-Type-Options", "nosniff")
                 .header(
                     RequestIds.HEADER,
                     RequestIds.acceptOrCreate(request.requestHeaders().get(RequestIds.HEADER)))

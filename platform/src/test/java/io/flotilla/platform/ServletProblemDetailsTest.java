@@ -117,7 +117,10 @@ class ServletProblemDetailsTest {
         .jsonPath("$.status")
         .isEqualTo(404)
         .jsonPath("$.title")
-        .isEqualTo("Not Found");
+        .isEqualTo("Not Found")
+        // Not Spring's "No static resource no/such/path.": a client has no use for how it looked.
+        .jsonPath("$.detail")
+        .isEqualTo("Nothing is served at /no/such/path.");
   }
 
   @Test

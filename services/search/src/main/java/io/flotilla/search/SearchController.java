@@ -1,12 +1,14 @@
 package io.flotilla.search;
 
 import io.flotilla.platform.validation.Characters;
+import io.flotilla.platform.validation.Texts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,8 @@ class SearchController {
           + ", got \"${validatedValue}\"";
   private static final String SIZE =
       "must be an integer from 1 to " + SearchRequest.MAX_SIZE + ", got \"${validatedValue}\"";
+
+  private static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
 
   private final TweetIndex index;
   private final MeterRegistry meters;
@@ -49,12 +53,14 @@ class SearchController {
           @Characters(
               max = SearchRequest.MAX_KEYWORD_LENGTH,
               message = "must be at most {max} characters, got {length}")
+          @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS)
           String keyword,
       @Parameter(description = "a tag's name or id")
           @RequestParam(required = false)
           @Characters(
               max = SearchRequest.MAX_TAG_LENGTH,
               message = "must be a tag's name or id of at most {max} characters, got {length}")
+          @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS)
           String tag,
       @Parameter(description = "page number from 0, default 0")
           @RequestParam(defaultValue = "0")

@@ -207,6 +207,20 @@ class SearchTest {
   }
 
   @Test
+  void aKeywordOrTagWithControlCharactersIsRejected() {
+    assertThat(search.get("/api/v1/search/?keyword=a%00b"))
+        .isEqualTo(
+            Http.Answer.invalid(
+                "/api/v1/search/", "keyword", "must not contain control characters"));
+    assertThat(search.get("/api/v1/search/?keyword=a%0D%0Ab").status()).isEqualTo(400);
+    assertThat(search.get("/api/v1/search/?tag=%1B%5B31m"))
+        .isEqualTo(
+            Http.Answer.invalid("/api/v1/search/", "tag", "must not contain control characters"));
+    // Tabs and line breaks between words are control characters too: a search box sends none.
+    assertThat(search.get("/api/v1/search/?keyword=a%09b").status()).isEqualTo(400);
+  }
+
+  @Test
   void pageAndSizeOutOfRangeAreRejectedWithTheirRange() {
     assertThat(detail("keyword=bts&page=-1"))
         .isEqualTo("page must be an integer from 0 to 9999, got \\\"-1\\\".");
