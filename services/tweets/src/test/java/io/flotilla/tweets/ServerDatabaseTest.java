@@ -100,7 +100,7 @@ abstract class ServerDatabaseTest {
    */
   @Test
   void aChangeThatCommitsLateIsFedAfterWhatWasReadMeanwhile() throws SQLException {
-    String start = app.http().get("/internal/v1/changes").body();
+    String start = app.search().get("/internal/v1/changes").body();
     long after = ChangeFeedTest.last(start);
     try (Connection slow = DriverManager.getConnection(database.url(), database.user(), "")) {
       slow.setAutoCommit(false);
@@ -109,12 +109,12 @@ abstract class ServerDatabaseTest {
         append.executeUpdate();
       }
       Http.Answer quick = app.as("gus").post("/api/v1/tweets/", "{\"text\":\"quick\"}");
-      String read = app.http().get("/internal/v1/changes?after=" + after).body();
+      String read = app.search().get("/internal/v1/changes?after=" + after).body();
       assertThat(read).contains("\"tweetId\":" + quick.id() + ",").doesNotContain("909");
 
       slow.commit();
       String next =
-          app.http().get("/internal/v1/changes?after=" + ChangeFeedTest.last(read)).body();
+          app.search().get("/internal/v1/changes?after=" + ChangeFeedTest.last(read)).body();
       assertThat(next).contains("\"type\":\"deleted\",\"tweetId\":909,");
     }
   }
