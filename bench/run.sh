@@ -629,7 +629,8 @@ run_big() {
 # ---------------------------------------------------------------------------------------------
 # Inventory (launcher mode): the portal page through the gateway, cold (hardware checks every
 # row's availability, 5 s) and warm (cached), with the seed's 2 rows and with 100; then the warm
-# page's throughput. Hardware is private; the script adds rows on its own port, as an operator would.
+# page's throughput. Hardware is private; the script adds rows on its own port, as an operator would,
+# with a service token from the command line (`flotilla token hardware`, the run's secret).
 
 HARDWARE=http://127.0.0.1:8086
 PORTAL_PAGE=$GATEWAY/portal/
@@ -644,9 +645,12 @@ page_time() { # label -> seconds for one GET of the portal page through the gate
 }
 
 add_rows() { # count
-  local i code
+  local i code token cli=$ROOT/cli/target/flotilla-cli.jar
+  [[ -f $cli ]] || fail "$cli is missing: the build makes it (module cli)"
+  token=$("$JDK_HOME/bin/java" -jar "$cli" token hardware) || fail "flotilla token hardware failed"
   for ((i = 1; i <= $1; i++)); do
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$HARDWARE/hardware/" \
+      -H "Authorization: Bearer $token" \
       -H 'Content-Type: application/json' -d "{\"provider\":\"Bench\",\"name\":\"node-$i\"}")
     [[ $code == 201 ]] || fail "adding hardware row $i answered $code"
   done
@@ -1096,6 +1100,9 @@ main() {
   # A data directory of the run's own: the inventory starts from the seed's rows and the rows the
   # benchmark adds do not stay in ./data.
   export FLOTILLA_DATA_DIR=$WORK_DIR/data
+  # The service secret of this run, so that the inventory part can make a token for hardware's writes.
+  FLOTILLA_SERVICE_SECRET=${FLOTILLA_SERVICE_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
+  export FLOTILLA_SERVICE_SECRET
   log "starting the system (BENCH_SYSTEM=$BENCH_SYSTEM)"
   start_system
   log "ready after $(ms_to_s $((READY_MS - START_MS))) s${LAUNCHER_NOTE:+ ($LAUNCHER_NOTE)}"

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code flotilla} command. It does nothing itself: each subcommand ({@code menu}, {@code
- * status}, {@code faults}) is one thing to do against a running Flotilla.
+ * status}, {@code faults}, {@code token}) is one thing to do against a running Flotilla.
  */
 @Command(
     name = "flotilla",
@@ -49,6 +50,7 @@ public final class Flotilla {
         .addSubcommand(new MenuCommand(environment))
         .addSubcommand(new StatusCommand(environment))
         .addSubcommand(new FaultsCommand(environment))
+        .addSubcommand(new TokenCommand(environment, Clock.systemUTC()))
         // An argument such as "@home" is a restaurant name to look for, not a file to read.
         .setExpandAtFiles(false)
         .setOut(out)

@@ -57,7 +57,8 @@ class ComposeFileTest {
           "POSTGRES_PASSWORD", "test-postgres-password",
           "MARIADB_PASSWORD", "test-mariadb-password",
           "MARIADB_ROOT_PASSWORD", "test-mariadb-root-password",
-          "GRAFANA_ADMIN_PASSWORD", "test-grafana-password");
+          "GRAFANA_ADMIN_PASSWORD", "test-grafana-password",
+          "FLOTILLA_SERVICE_SECRET", "test-service-secret-of-32-bytes-or-more");
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -154,6 +155,11 @@ class ComposeFileTest {
         .isEqualTo(SECRETS.get("POSTGRES_PASSWORD"));
     assertThat(at(services, "hardware", "environment", "HARDWARE_DB_PASSWORD"))
         .isEqualTo(SECRETS.get("MARIADB_PASSWORD"));
+    for (String service : List.of("tweets", "search", "hardware")) {
+      assertThat(at(services, service, "environment", "FLOTILLA_SERVICE_SECRET"))
+          .as(service)
+          .isEqualTo(SECRETS.get("FLOTILLA_SERVICE_SECRET"));
+    }
 
     Rendered withoutSecrets = config(Map.of());
     assertThat(withoutSecrets.exitCode()).as(withoutSecrets.output()).isNotZero();

@@ -2,6 +2,7 @@ package io.flotilla.launcher;
 
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -9,7 +10,8 @@ import java.util.function.Function;
 /**
  * The whole system in one process: starts every service from its own executable jar, each on its
  * own port with its own configuration, and says where to find them once all are up. Ctrl-C stops
- * them all, each finishing its in-flight requests (graceful shutdown).
+ * them all, each finishing its in-flight requests (graceful shutdown). They share one service
+ * secret ({@link ServiceSecret}) for the tokens of their private endpoints.
  *
  * <p>The jars are looked up as {@link ServiceJar#of} says.
  */
@@ -22,8 +24,9 @@ public final class FlotillaLauncher {
     ServiceLogRouter.install();
     try {
       List<Service> services = Topology.from(System.getenv());
+      String secret = ServiceSecret.from(System.getenv());
       for (Service service : services) {
-        start(service, ServiceJar.of(service.name()));
+        start(service, ServiceJar.of(service.name()), secret);
       }
       System.out.print(readyText(services, (System.nanoTime() - start) / 1e9, service -> ""));
       System.out.flush();
@@ -34,8 +37,10 @@ public final class FlotillaLauncher {
     }
   }
 
-  private static void start(Service service, Path jar) {
-    List<String> args = service.commandLine();
+  private static void start(Service service, Path jar, String secret) {
+    List<String> args = new ArrayList<>(service.commandLine());
+    // An argument of a method call in this JVM: no other process sees it.
+    args.add("--flotilla.service-credentials.secret=" + secret);
     // On a thread of its own, so that the service's context class loader stays its own.
     Thread thread =
         Thread.ofPlatform()

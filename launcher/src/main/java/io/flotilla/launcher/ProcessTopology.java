@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * and its process id, writes each one's output to {@code <data>/cluster/logs/<instance>.log}, and
  * stops them all on Ctrl-C (or SIGTERM). A process that dies is started again, as Kubernetes would,
  * after a growing delay; one that keeps dying is given up on ({@link RestartPolicy}). Killing a
- * replica is how to watch the gateway route around it until it is back.
+ * replica is how to watch the gateway route around it until it is back. Every process gets the same
+ * service secret ({@link ServiceSecret}), which a restarted one gets again.
  */
 public final class ProcessTopology {
 
@@ -56,8 +57,10 @@ public final class ProcessTopology {
       Path cluster = data.resolve("cluster");
       Path logs = Files.createDirectories(cluster.resolve("logs"));
       List<Service> services = Topology.withReplicas(env, 2);
+      String secret = ServiceSecret.from(env);
       for (Service service : services) {
-        topology.start(service, cluster, logs.resolve(service.instance() + ".log"), servers, env);
+        topology.start(
+            service, cluster, logs.resolve(service.instance() + ".log"), servers, env, secret);
       }
       for (Service service : services) {
         topology.awaitReady(service, logs);
@@ -74,7 +77,7 @@ public final class ProcessTopology {
       System.out.flush();
       topology.supervise(service ->
           topology.start(
-              service, cluster, logs.resolve(service.instance() + ".log"), servers, env));
+              service, cluster, logs.resolve(service.instance() + ".log"), servers, env, secret));
     } catch (LaunchException | IllegalArgumentException | IOException e) {
       System.err.println("flotilla: " + e.getMessage());
       System.exit(1); // the shutdown hook stops whatever did start
@@ -82,7 +85,12 @@ public final class ProcessTopology {
   }
 
   private void start(
-      Service service, Path data, Path log, DataServers servers, Map<String, String> env)
+      Service service,
+      Path data,
+      Path log,
+      DataServers servers,
+      Map<String, String> env,
+      String secret)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -100,6 +108,8 @@ public final class ProcessTopology {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("FLOTILLA_DATA_DIR", data.toString());
+    // In the environment, which only this user can read, not on the command line, which any can.
+    builder.environment().put(ServiceSecret.VARIABLE, secret);
     builder.environment().putAll(servers.environment(service.name()));
     // Under the lock the shutdown hook takes too: after Ctrl-C, nothing new starts, and nothing
     // that started is missed by the hook.

@@ -49,13 +49,6 @@ import org.junit.jupiter.api.function.Executable;
  */
 final class HostileClients {
 
-  /**
-   * Requests straight to a service's non-public endpoints (tweets' change feed, hardware's writes)
-   * without a service credential, each to be refused 401 problem+json: another issue adds the
-   * credential, and these cases with it (the README's count then changes with them).
-   */
-  static final List<Case> WITHOUT_A_SERVICE_CREDENTIAL = List.of();
-
   private static final String PROBLEM = "application/problem+json";
   private static final String JSON = "application/json";
   private static final String USERS = "/api/v1/users";
@@ -73,10 +66,23 @@ final class HostileClients {
 
   /**
    * One hostile request: its class, a name, the request's bytes, the statuses it may get, the
-   * content type of the answer, and what must hold afterwards.
+   * content type of the answer, what must hold afterwards, and the service it goes to (the gateway
+   * but for the private endpoints, which are asked on their service's own port).
    */
   record Case(
-      String kind, String name, byte[] request, Set<Integer> statuses, String type, Check check) {}
+      String kind,
+      String name,
+      byte[] request,
+      Set<Integer> statuses,
+      String type,
+      Check check,
+      String service) {
+
+    Case(
+        String kind, String name, byte[] request, Set<Integer> statuses, String type, Check check) {
+      this(kind, name, request, statuses, type, check, "gateway");
+    }
+  }
 
   /** A check after the answer, e.g. that nothing was written. */
   interface Check {
@@ -175,7 +181,9 @@ final class HostileClients {
     Tally tally = tally(hostile.kind());
     tally.inputs++;
     try {
-      Answer answer = ClientAt.address(nextAddress(), port).exchange(hostile.request());
+      Answer answer =
+          ClientAt.address(nextAddress(), system.port(hostile.service()))
+              .exchange(hostile.request());
       tally.statuses.add(answer.status());
       String what = hostile.name() + " → " + answer;
       assertThat(answer.status()).as(what).isIn(hostile.statuses());
@@ -273,6 +281,11 @@ final class HostileClients {
 
     void refuse(Set<Integer> statuses, String name, byte[] request, Check then) {
       cases.add(new Case(kind, name, request, statuses, PROBLEM, then));
+    }
+
+    /** Refused 401 with a problem+json body, straight from the service's own port. */
+    void refuseAt(String service, String name, byte[] request, Check then) {
+      cases.add(new Case(kind, name, request, Set.of(401), PROBLEM, then, service));
     }
 
     /** Math keeps the seeds' error bodies: JSON that names the problem. */
@@ -743,8 +756,68 @@ final class HostileClients {
         404,
         "POST /actuator/faults",
         request("POST", "/actuator/faults", List.of(JSON_BODY), bytes("{\"outage\":true}")));
-    t.cases.addAll(WITHOUT_A_SERVICE_CREDENTIAL);
+    withoutAServiceCredential(t);
     return t;
+  }
+
+  /**
+   * Straight to the private endpoints on their services' own ports (tweets' change feed, hardware's
+   * writes), with no service token or a false one: 401, and nothing written.
+   */
+  private void withoutAServiceCredential(Table t) {
+    long later = Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond();
+    String guessed =
+        Jwts.hs256(
+            "{\"alg\":\"HS256\"}",
+            Jwts.serviceClaims("search", "tweets", later),
+            "a guessed service secret, 32 bytes or more");
+    String unsigned =
+        Jwts.signed("{\"alg\":\"none\"}", Jwts.serviceClaims("search", "tweets", later), null);
+    String feed = "/internal/v1/changes?after=0";
+    Check noPrivateTweet = answer -> assertThat(answer.body()).doesNotContain(privateWord);
+    t.refuseAt("tweets", "the feed, no token", get(feed), noPrivateTweet);
+    t.refuseAt(
+        "tweets",
+        "the feed, a user's token",
+        as(ownerToken, "GET", feed, null, JSON),
+        noPrivateTweet);
+    t.refuseAt(
+        "tweets",
+        "the feed, HS256 with a guessed secret",
+        as(guessed, "GET", feed, null, JSON),
+        noPrivateTweet);
+    t.refuseAt(
+        "tweets", "the feed, alg none", as(unsigned, "GET", feed, null, JSON), noPrivateTweet);
+    String row = "{\"provider\":\"Hostile\",\"name\":\"implant\"}";
+    Check noRow =
+        answer ->
+            assertThat(Http.port(system.port("hardware")).get("/hardware/").body())
+                .doesNotContain("Hostile");
+    Check rowOneKept =
+        answer ->
+            assertThat(Http.port(system.port("hardware")).get("/hardware/1").status())
+                .isEqualTo(200);
+    t.refuseAt("hardware", "POST /hardware/, no token", post("/hardware/", row), noRow);
+    t.refuseAt(
+        "hardware",
+        "POST /hardware/, a user's token",
+        as(ownerToken, "POST", "/hardware/", row, JSON),
+        noRow);
+    t.refuseAt(
+        "hardware",
+        "PUT /hardware/1, no token",
+        request("PUT", "/hardware/1", List.of(JSON_BODY), bytes(row)),
+        noRow);
+    t.refuseAt(
+        "hardware",
+        "DELETE /hardware/1, no token",
+        request("DELETE", "/hardware/1", List.of(), null),
+        rowOneKept);
+    t.refuseAt(
+        "hardware",
+        "DELETE /hardware/1, a guessed token for tweets",
+        as(guessed, "DELETE", "/hardware/1", null, JSON),
+        rowOneKept);
   }
 
   private Table methodsAndHeaders() {

@@ -281,7 +281,10 @@ class LauncherIT {
 
   @Test
   void theChangeFeedAndTheKeySetAreNotPublic() throws Exception {
-    assertThat(get(tweetsPort, "/internal/v1/changes").statusCode()).isEqualTo(200);
+    // Search follows the feed with the secret the launcher made; anyone else gets a 401.
+    HttpResponse<String> feed = get(tweetsPort, "/internal/v1/changes");
+    assertThat(feed.statusCode()).isEqualTo(401);
+    assertThat(feed.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(get(gatewayPort, "/internal/v1/changes").statusCode()).isEqualTo(404);
     assertThat(get(gatewayPort, "/.well-known/jwks.json").statusCode()).isEqualTo(404);
   }
@@ -555,6 +558,14 @@ class LauncherIT {
   @Test
   void hardwareIsPrivateTheGatewayNeverRoutesToIt() throws Exception {
     assertThat(get(hardwarePort, "/hardware/").statusCode()).as("hardware is up").isEqualTo(200);
+    HttpResponse<String> write =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + hardwarePort + "/hardware/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"x\",\"name\":\"y\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(write.statusCode()).as("a write without a service token").isEqualTo(401);
 
     for (String path : List.of("/hardware/", "/hardware", "/hardware/1", "/portal/hardware/")) {
       HttpResponse<String> answer = get(gatewayPort, path);

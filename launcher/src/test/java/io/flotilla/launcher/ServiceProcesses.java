@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * Services as real processes, one JVM each, from the executable jars the build copied to {@code
- * target/services} — the way Compose or Kubernetes runs them. Stops whatever it started on close.
+ * target/services} — the way Compose or Kubernetes runs them, sharing one service secret. Stops
+ * whatever it started on close.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -26,6 +27,9 @@ final class ServiceProcesses implements AutoCloseable {
 
   static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** The service secret of the processes started here, for the tokens of private endpoints. */
+  static final String SECRET = "the processes' service secret, 32 bytes or more";
 
   private final List<Process> processes = new ArrayList<>();
 
@@ -47,6 +51,8 @@ final class ServiceProcesses implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(Files.createTempFile(service + "-" + port, ".log").toFile());
     builder.environment().put("FLOTILLA_DATA_DIR", dataDir.toString());
+    // One service secret for every process, as the launchers and the deployments give them.
+    builder.environment().put("FLOTILLA_SERVICE_SECRET", SECRET);
     builder.environment().putAll(env);
     Process process = builder.start();
     processes.add(process);

@@ -1,5 +1,6 @@
 package io.flotilla.platform.client;
 
+import io.flotilla.platform.credentials.ServiceTokens;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class ServiceClients {
   private final CircuitBreakerFactory<?, ?> circuitBreakers;
   private final DiscoveryClient discovery;
   private final ConfigurableEnvironment environment;
+  private final ObjectProvider<ServiceTokens> tokens;
   private final Map<String, ClientSettings> settings = new ConcurrentHashMap<>();
 
   ServiceClients(
@@ -47,13 +49,15 @@ public final class ServiceClients {
       BlockingLoadBalancerInterceptor loadBalancer,
       CircuitBreakerFactory<?, ?> circuitBreakers,
       DiscoveryClient discovery,
-      ConfigurableEnvironment environment) {
+      ConfigurableEnvironment environment,
+      ObjectProvider<ServiceTokens> tokens) {
     this.builders = builders;
     this.templates = templates;
     this.loadBalancer = loadBalancer;
     this.circuitBreakers = circuitBreakers;
     this.discovery = discovery;
     this.environment = environment;
+    this.tokens = tokens;
   }
 
   /**
@@ -67,6 +71,15 @@ public final class ServiceClients {
         .requestFactory(JDK_HTTP_1_1.build(timeouts(service)))
         .requestInterceptors(list -> list.addAll(interceptors(service)))
         .baseUrl(baseUrl(service));
+  }
+
+  /**
+   * A builder as {@link #builder}, for the service's private endpoints: each call carries a service
+   * token for it ({@link ServiceTokens}). Only for calls to Flotilla's own services: a token is
+   * never sent anywhere else.
+   */
+  public RestClient.Builder builderWithCredential(String service) {
+    return builder(service).requestInterceptor(tokens.getObject().interceptor(service));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.flotilla.platform.client;
 
+import io.flotilla.platform.credentials.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -58,14 +59,16 @@ class ServiceClientsAutoConfiguration {
       ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
       ObjectProvider<CircuitBreakerFactory<?, ?>> circuitBreakers,
       DiscoveryClient discovery,
-      ConfigurableEnvironment environment) {
+      ConfigurableEnvironment environment,
+      ObjectProvider<ServiceTokens> tokens) {
     return new ServiceClients(
         builders,
         templates,
         loadBalancer.getObject(),
         circuitBreakers.getObject(),
         discovery,
-        environment);
+        environment,
+        tokens);
   }
 
   @Bean

@@ -32,13 +32,32 @@ public final class BearerProblems
 
   private static final Logger log = LoggerFactory.getLogger(BearerProblems.class);
 
-  private final String loginPath;
+  private final String missing;
+  private final String invalid;
 
   /**
    * @param loginPath where a client gets a token, named in the details
    */
   public BearerProblems(String loginPath) {
-    this.loginPath = loginPath;
+    this(
+        "This request needs a bearer token: log in at "
+            + loginPath
+            + " and send Authorization: Bearer <access_token>.",
+        "The bearer token is invalid or has expired; log in again at " + loginPath + ".");
+  }
+
+  private BearerProblems(String missing, String invalid) {
+    this.missing = missing;
+    this.invalid = invalid;
+  }
+
+  /** For the private endpoints, which only Flotilla's services call, with a service token. */
+  public static BearerProblems forServiceTokens() {
+    return new BearerProblems(
+        "This endpoint is for Flotilla's services only: send Authorization: Bearer <service"
+            + " token>, a token for this service signed with the shared service secret"
+            + " (./flotilla token <service> makes one from FLOTILLA_SERVICE_SECRET).",
+        "The service token is invalid, has expired, or is for another service.");
   }
 
   /** 401: a bare challenge when no bearer token came, {@code invalid_token} when one failed. */
@@ -51,20 +70,10 @@ public final class BearerProblems
           HttpHeaders.WWW_AUTHENTICATE,
           "Bearer error=\"invalid_token\", error_description=\"The token is invalid or has"
               + " expired\"");
-      ProblemResponses.write(
-          request,
-          response,
-          HttpStatus.UNAUTHORIZED,
-          "The bearer token is invalid or has expired; log in again at " + loginPath + ".");
+      ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, invalid);
     } else {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-      ProblemResponses.write(
-          request,
-          response,
-          HttpStatus.UNAUTHORIZED,
-          "This request needs a bearer token: log in at "
-              + loginPath
-              + " and send Authorization: Bearer <access_token>.");
+      ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, missing);
     }
   }
 

@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The original's {@code GET /hardware/} with availability, plus reading and writing single rows.
- * Trailing slash optional everywhere. Errors are problem+json (the platform's advice), with details
- * that name what was wrong; JSON is the only type answered, so any other Accept is a 406 before a
- * write.
+ * The original's {@code GET /hardware/} with availability, plus reading and writing single rows;
+ * writes need a service token ({@link SecurityConfiguration}). Trailing slash optional everywhere.
+ * Errors are problem+json (the platform's advice), with details that name what was wrong; JSON is
+ * the only type answered, so any other Accept is a 406 before a write.
  */
 @RestController
 @RequestMapping(path = "/hardware", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,7 +65,8 @@ class HardwareController {
   }
 
   @PostMapping({"", "/"})
-  @Operation(summary = "Add a row; its availability is probed when it is first read")
+  @Operation(
+      summary = "Add a row (service token); its availability is probed when it is first read")
   ResponseEntity<Item> create(@Valid @RequestBody Write body) {
     Hardware row = repository.insert(body.provider(), body.name());
     log.info("hardware created id={}", row.id());
@@ -73,7 +74,7 @@ class HardwareController {
   }
 
   @PutMapping({"/{id}", "/{id}/"})
-  @Operation(summary = "Change a row's provider and name")
+  @Operation(summary = "Change a row's provider and name (service token)")
   Item update(@PathVariable long id, @Valid @RequestBody Write body) {
     var row = new Hardware(id, body.provider(), body.name());
     if (!repository.update(row)) {
@@ -85,7 +86,7 @@ class HardwareController {
   }
 
   @DeleteMapping({"/{id}", "/{id}/"})
-  @Operation(summary = "Remove a row")
+  @Operation(summary = "Remove a row (service token)")
   ResponseEntity<Void> delete(@PathVariable long id) {
     if (!repository.delete(id)) {
       throw notFound(id);

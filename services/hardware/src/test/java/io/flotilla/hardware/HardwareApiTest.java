@@ -30,7 +30,7 @@ class HardwareApiTest {
 
   @BeforeEach
   void connect() {
-    http = Http.port(port);
+    http = Http.port(port).as(ServiceToken.forHardware());
   }
 
   /** A provider no other test uses, so tests sharing the database do not collide. */

@@ -36,7 +36,7 @@ class ProbingTest {
 
   @BeforeEach
   void connect() {
-    http = Http.port(port);
+    http = Http.port(port).as(ServiceToken.forHardware());
   }
 
   private Hardware newRow() {

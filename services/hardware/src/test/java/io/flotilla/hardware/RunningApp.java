@@ -18,13 +18,15 @@ final class RunningApp implements AutoCloseable {
   RunningApp(String... settings) {
     List<String> args = new ArrayList<>(List.of(settings));
     args.add("--server.port=0");
+    args.add("--flotilla.service-credentials.secret=" + ServiceToken.SECRET);
     args.add("--flotilla.hardware.probe.delay=10ms");
     context =
         new SpringApplicationBuilder(HardwareApplication.class).run(args.toArray(String[]::new));
   }
 
   Http http() {
-    return Http.port(((WebServerApplicationContext) context).getWebServer().getPort());
+    return Http.port(((WebServerApplicationContext) context).getWebServer().getPort())
+        .as(ServiceToken.forHardware());
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The tweets service's change feed, through the platform's client for {@code tweets}: one
- * long-polling GET per call.
+ * long-polling GET per call, with a service token for tweets (the feed is private).
  */
 @Component
 class ChangeFeed {
@@ -26,7 +26,7 @@ class ChangeFeed {
   private final String wait;
 
   ChangeFeed(ServiceClients clients, SearchProperties properties) {
-    this.client = clients.builder("tweets").build();
+    this.client = clients.builderWithCredential("tweets").build();
     this.url = properties.changesUrl();
     this.limit = properties.batchLimit();
     this.wait = duration(properties.pollWait());

@@ -55,6 +55,22 @@ class FeedRecoveryTest {
   }
 
   @Test
+  void withoutTheServiceSecretTheFeedRefusesSearchAndOperatorsSeeWhy() {
+    feed.created(1, "karina", "private heron", null, null);
+    try (var search =
+        new RunningSearch(
+            feed,
+            dataDir.resolve("index"),
+            "--flotilla.service-credentials.secret=",
+            "--flotilla.search.backoff.max=500ms")) {
+      Eventually.until(
+          () -> search.http().get("/actuator/info").body(),
+          body -> body.contains("\"lastError\":\"answered 401\""));
+      assertThat(ids(search.http(), "keyword=heron")).isEmpty();
+    }
+  }
+
+  @Test
   void searchAnswersWhileTheFeedIsDownAndCatchesUpWhenItIsBack() {
     feed.created(1, "karina", "before the outage", null, null);
     try (var search =

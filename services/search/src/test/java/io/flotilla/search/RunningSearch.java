@@ -18,6 +18,11 @@ final class RunningSearch implements AutoCloseable {
 
   RunningSearch(StandInFeed feed, Path indexDir, String... settings) {
     List<String> args = new ArrayList<>(List.of(settings));
+    String secret = "--flotilla.service-credentials.secret=";
+    // Named twice on the command line, a property's values would be joined: a test's own wins.
+    if (args.stream().noneMatch(arg -> arg.startsWith(secret))) {
+      args.add(secret + StandInFeed.SECRET);
+    }
     args.add("--server.port=0");
     args.add("--flotilla.search.tweets-url=" + feed.url());
     args.add("--flotilla.search.index-dir=" + indexDir);

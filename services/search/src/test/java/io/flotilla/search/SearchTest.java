@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * published before the service starts; every other test publishes tweets of its own, with words and
  * tags no other test uses, and waits until the index shows what it published.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "flotilla.service-credentials.secret=" + StandInFeed.SECRET)
 class SearchTest {
 
   static final StandInFeed feed = new StandInFeed();

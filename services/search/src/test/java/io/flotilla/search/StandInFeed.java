@@ -1,5 +1,9 @@
 package io.flotilla.search;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +26,14 @@ import java.util.concurrent.Executors;
 
 /**
  * The tweets service's change feed as the contract describes it, from an in-memory list: {@code GET
- * /internal/v1/changes?after=&limit=&wait=} with long polling. It records the query of every
- * request, can answer an error status instead, and can go down (connections refused) and come back
- * on the same port.
+ * /internal/v1/changes?after=&limit=&wait=} with long polling, for search's service token only (401
+ * without it). It records the query of every request, can answer an error status instead, and can
+ * go down (connections refused) and come back on the same port.
  */
 final class StandInFeed implements AutoCloseable {
+
+  /** The shared service secret: search's tests give it to search. */
+  static final String SECRET = "the tests' service secret, 32 bytes or more";
 
   /** Tweets are created a minute apart from here, in id order, unless a test says otherwise. */
   static final Instant BASE = Instant.parse("2026-11-23T10:00:00Z");
@@ -163,6 +171,13 @@ final class StandInFeed implements AutoCloseable {
     try (exchange) {
       String query = exchange.getRequestURI().getRawQuery();
       received.add(query == null ? "" : query);
+      if (!fromSearch(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        byte[] body = "{\"title\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(401, body.length);
+        exchange.getResponseBody().write(body);
+        return;
+      }
       if (failWith != 0) {
         byte[] body = "{\"title\":\"Service Unavailable\"}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
@@ -178,6 +193,23 @@ final class StandInFeed implements AutoCloseable {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
+    }
+  }
+
+  /** A token signed with the secret, from search, for tweets, not expired: as tweets checks. */
+  private static boolean fromSearch(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return false;
+    }
+    try {
+      SignedJWT token = SignedJWT.parse(authorization.substring("Bearer ".length()));
+      JWTClaimsSet claims = token.getJWTClaimsSet();
+      return token.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))
+          && claims.getAudience().equals(List.of("tweets"))
+          && "search".equals(claims.getIssuer())
+          && claims.getExpirationTime().toInstant().isAfter(Instant.now());
+    } catch (ParseException | JOSEException e) {
+      return false;
     }
   }
 

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The change feed for the search service: every accepted write, private tweets included, in seq
  * order, resumable with {@code after}. Each answer names the feed's {@code epoch} (drawn when the
  * database was created) and its {@code head} (the newest seq): a consumer whose cursor is from
- * another epoch, or ahead of the head, must read again from 0 rather than resume. Internal: the
- * gateway must never route {@code /internal/**} (it carries private tweets and needs no token);
- * only peers inside the network reach it.
+ * another epoch, or ahead of the head, must read again from 0 rather than resume. Internal: it
+ * carries private tweets, so it answers only a service token for tweets ({@link
+ * SecurityConfiguration}), and the gateway never routes {@code /internal/**}.
  */
 @RestController
 class ChangeFeedController {

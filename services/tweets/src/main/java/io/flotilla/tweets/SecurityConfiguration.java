@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import io.flotilla.platform.client.ServiceClients;
+import io.flotilla.platform.credentials.PrivateEndpoints;
 import io.flotilla.platform.problem.BearerProblems;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -39,9 +40,17 @@ import org.springframework.web.client.RestOperations;
  * are public, writes need a token. Stateless: no session, no CSRF (no cookies to forge with). 401,
  * 403 and 503 are the platform's problem+json answers with a {@code WWW-Authenticate: Bearer}
  * challenge.
+ *
+ * <p>{@code /internal/**} (the change feed, with private tweets) is for services only: the
+ * platform's chain, ahead of this one, takes a service token for tweets there and nothing else.
  */
 @Configuration
 class SecurityConfiguration {
+
+  @Bean
+  PrivateEndpoints internal() {
+    return PrivateEndpoints.paths("/internal/**");
+  }
 
   @Bean
   SecurityFilterChain api(HttpSecurity http) {

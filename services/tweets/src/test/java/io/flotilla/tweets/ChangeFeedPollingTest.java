@@ -32,7 +32,7 @@ class ChangeFeedPollingTest extends ApiTest {
   @Test
   void aWaitingRequestSeesAChangeWrittenByAnotherReplica() throws Exception {
     CompletableFuture<Http.Answer> poll =
-        CompletableFuture.supplyAsync(() -> anonymous().get("/internal/v1/changes?wait=30s"));
+        CompletableFuture.supplyAsync(() -> search().get("/internal/v1/changes?wait=30s"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> registry.get("tweets.feed.waiting").gauge().value() >= 1);

@@ -38,7 +38,7 @@ class ChangeFeedTest extends ApiTest {
 
   @Test
   void eachTweetsLatestChangeInCommitOrderResumableAndLimited() {
-    long start = last(anonymous().get("/internal/v1/changes").body());
+    long start = last(search().get("/internal/v1/changes").body());
     Http alice = as("alice");
     Http.Answer kept = alice.post("/api/v1/tweets/", "{\"text\":\"first\",\"tag\":\"general\"}");
     Http.Answer gone = alice.post("/api/v1/tweets/", "{\"text\":\"regretted\"}");
@@ -47,7 +47,7 @@ class ChangeFeedTest extends ApiTest {
 
     // A change supersedes the tweet's earlier ones, which leave the log with their text: the
     // latest state is all a consumer needs, and an edited or deleted text is not kept.
-    Http.Answer feed = anonymous().get("/internal/v1/changes?after=" + start);
+    Http.Answer feed = search().get("/internal/v1/changes?after=" + start);
     assertThat(feed.status()).isEqualTo(200);
     assertThat(feed.contentType()).isEqualTo("application/json");
     List<Long> seqs = seqs(feed.body());
@@ -77,12 +77,12 @@ class ChangeFeedTest extends ApiTest {
                 + "}");
     assertThat(feed.body()).doesNotContain("first", "regretted");
 
-    Http.Answer limited = anonymous().get("/internal/v1/changes?after=" + start + "&limit=1");
+    Http.Answer limited = search().get("/internal/v1/changes?after=" + start + "&limit=1");
     assertThat(seqs(limited.body())).containsExactly(seqs.get(0));
     assertThat(last(limited.body())).isEqualTo(seqs.get(0));
-    Http.Answer resumed = anonymous().get("/internal/v1/changes?after=" + seqs.get(0));
+    Http.Answer resumed = search().get("/internal/v1/changes?after=" + seqs.get(0));
     assertThat(seqs(resumed.body())).containsExactly(seqs.get(1));
-    assertThat(anonymous().get("/internal/v1/changes?after=" + seqs.get(1)).body())
+    assertThat(search().get("/internal/v1/changes?after=" + seqs.get(1)).body())
         .isEqualTo(
             "{\"epoch\":\""
                 + epoch(feed.body())
@@ -105,7 +105,7 @@ class ChangeFeedTest extends ApiTest {
   void theFeedStartsAtTheBeginningAndCarriesPrivateTweets() {
     long id = as("bob").post("/api/v1/tweets/", "{\"text\":\"hush\",\"private\":true}").id();
 
-    String all = anonymous().get("/internal/v1/changes?limit=1000").body();
+    String all = search().get("/internal/v1/changes?limit=1000").body();
     assertThat(all).startsWith("{\"epoch\":\"" + epoch(all) + "\",\"changes\":[{\"seq\":1,");
     assertThat(all)
         .contains(
@@ -118,10 +118,10 @@ class ChangeFeedTest extends ApiTest {
 
   @Test
   void aWaitingRequestAnswersTheWriteMadeDuringItsWait() throws Exception {
-    long start = last(anonymous().get("/internal/v1/changes").body());
+    long start = last(search().get("/internal/v1/changes").body());
     CompletableFuture<Http.Answer> poll =
         CompletableFuture.supplyAsync(
-            () -> anonymous().get("/internal/v1/changes?after=" + start + "&wait=30s"));
+            () -> search().get("/internal/v1/changes?after=" + start + "&wait=30s"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> registry.get("tweets.feed.waiting").gauge().value() >= 1);
@@ -138,7 +138,7 @@ class ChangeFeedTest extends ApiTest {
 
   @Test
   void aReaderFollowingTheFeedDuringConcurrentWritesMissesNothing() throws Exception {
-    long start = last(anonymous().get("/internal/v1/changes").body());
+    long start = last(search().get("/internal/v1/changes").body());
     var writers = new ArrayList<CompletableFuture<Void>>();
     for (int w = 0; w < 4; w++) {
       Http writer = as("writer" + w);
@@ -153,7 +153,7 @@ class ChangeFeedTest extends ApiTest {
     var seen = new ArrayList<Long>();
     long after = start;
     while (seen.size() < 60) {
-      String body = anonymous().get("/internal/v1/changes?wait=5s&after=" + after).body();
+      String body = search().get("/internal/v1/changes?wait=5s&after=" + after).body();
       seen.addAll(seqs(body));
       after = last(body);
     }
@@ -161,14 +161,14 @@ class ChangeFeedTest extends ApiTest {
 
     // Every change a reader sees later was already behind it: nothing skipped, nothing twice.
     assertThat(seen).isSorted().doesNotHaveDuplicates();
-    assertThat(seqs(anonymous().get("/internal/v1/changes?after=" + start).body())).isEqualTo(seen);
+    assertThat(seqs(search().get("/internal/v1/changes?after=" + start).body())).isEqualTo(seen);
   }
 
   @Test
   void aShortWaitWithNothingNewAnswersAnEmptyList() {
-    String first = anonymous().get("/internal/v1/changes").body();
+    String first = search().get("/internal/v1/changes").body();
     long start = last(first);
-    assertThat(anonymous().get("/internal/v1/changes?after=" + start + "&wait=50ms").body())
+    assertThat(search().get("/internal/v1/changes?after=" + start + "&wait=50ms").body())
         .isEqualTo(
             "{\"epoch\":\""
                 + epoch(first)
@@ -181,12 +181,11 @@ class ChangeFeedTest extends ApiTest {
 
   @Test
   void aReaderAheadOfTheNewestChangeIsAnsweredAtOnceWithTheHead() {
-    String first = anonymous().get("/internal/v1/changes").body();
+    String first = search().get("/internal/v1/changes").body();
     long head = last(first);
 
     // Its cursor is from another life of the feed: the head tells it so (at once, not after 30 s).
-    Http.Answer ahead =
-        anonymous().get("/internal/v1/changes?after=" + (head + 1000) + "&wait=30s");
+    Http.Answer ahead = search().get("/internal/v1/changes?after=" + (head + 1000) + "&wait=30s");
     assertThat(ahead.body())
         .isEqualTo(
             "{\"epoch\":\""
@@ -199,8 +198,41 @@ class ChangeFeedTest extends ApiTest {
   }
 
   @Test
+  void theFeedAnswersOnlyAServiceTokenForTweets() {
+    String feed = "/internal/v1/changes";
+    String invalid = "The service token is invalid, has expired, or is for another service.";
+
+    Http.Answer none = anonymous().get(feed);
+    assertThat(none)
+        .isEqualTo(
+            Http.Answer.problem(
+                401,
+                "Unauthorized",
+                "This endpoint is for Flotilla's services only: send Authorization: Bearer"
+                    + " <service token>, a token for this service signed with the shared service"
+                    + " secret (./flotilla token <service> makes one from"
+                    + " FLOTILLA_SERVICE_SECRET).",
+                feed));
+    assertThat(none.header("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(as("alice").get(feed))
+        .as("a user's token")
+        .isEqualTo(Http.Answer.problem(401, "Unauthorized", invalid, feed));
+    assertThat(http(port).as(serviceToken("search", "hardware")).get(feed))
+        .as("a service token for another service")
+        .isEqualTo(Http.Answer.problem(401, "Unauthorized", invalid, feed));
+    assertThat(search().get(feed).status()).isEqualTo(200);
+    // Nor is a service token a user's: it writes no tweet.
+    assertThat(
+            http(port)
+                .as(serviceToken("search", "tweets"))
+                .post("/api/v1/tweets/", "{\"text\":\"hello\"}")
+                .status())
+        .isEqualTo(401);
+  }
+
+  @Test
   void badParametersAreBadRequests() {
-    assertThat(anonymous().get("/internal/v1/changes?wait=31s").body())
+    assertThat(search().get("/internal/v1/changes?wait=31s").body())
         .isEqualTo(
             Http.problem(
                 400,
@@ -211,11 +243,11 @@ class ChangeFeedTest extends ApiTest {
     for (String bad :
         List.of(
             "wait=soon", "wait=10", "wait=-1s", "limit=0", "limit=1001", "after=-1", "after=x")) {
-      Http.Answer answer = anonymous().get("/internal/v1/changes?" + bad);
+      Http.Answer answer = search().get("/internal/v1/changes?" + bad);
       assertThat(answer.status()).as(bad).isEqualTo(400);
       assertThat(answer.contentType()).as(bad).isEqualTo("application/problem+json");
     }
-    assertThat(anonymous().get("/internal/v1/changes?limit=1000&wait=0").status()).isEqualTo(200);
+    assertThat(search().get("/internal/v1/changes?limit=1000&wait=0").status()).isEqualTo(200);
   }
 
   static List<Long> seqs(String body) {

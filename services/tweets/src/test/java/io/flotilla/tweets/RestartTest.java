@@ -40,7 +40,7 @@ class RestartTest {
                   + TS
                   + "}]");
       // The demo tweets reach the feed like any write, so search indexes them.
-      assertThat(ChangeFeedTest.seqs(app.http().get("/internal/v1/changes").body()))
+      assertThat(ChangeFeedTest.seqs(app.search().get("/internal/v1/changes").body()))
           .containsExactly(1L, 2L, 3L, 4L);
       assertThat(app.as("simon").post("/api/v1/tweets/", "{\"text\":\"kept\"}").location())
           .isEqualTo("/api/v1/tweets/5");
@@ -53,7 +53,7 @@ class RestartTest {
       assertThat(ReadsTest.texts(app.http().get("/api/v1/tweets").body()))
           .isEqualTo("kept|#slalom4lyfe|riri give us the album|my stomatch hurts");
       // The deletion (6) replaced the demo tweet's creation (2) in the feed.
-      assertThat(ChangeFeedTest.seqs(app.http().get("/internal/v1/changes").body()))
+      assertThat(ChangeFeedTest.seqs(app.search().get("/internal/v1/changes").body()))
           .containsExactly(1L, 3L, 4L, 5L, 6L);
     }
   }

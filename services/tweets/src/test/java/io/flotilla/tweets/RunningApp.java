@@ -25,6 +25,7 @@ final class RunningApp implements AutoCloseable {
     if (args.stream().noneMatch(arg -> arg.startsWith(users))) {
       args.add(users + TokenIssuer.USERS.url());
     }
+    args.add("--flotilla.service-credentials.secret=" + ApiTest.SERVICE_SECRET);
     context =
         new SpringApplicationBuilder(TweetsApplication.class).run(args.toArray(String[]::new));
   }
@@ -35,6 +36,11 @@ final class RunningApp implements AutoCloseable {
 
   Http as(String username) {
     return http().as(TokenIssuer.USERS.token(username));
+  }
+
+  /** As search calls the change feed: with a service token for tweets. */
+  Http search() {
+    return ApiTest.search(((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
   @Override

@@ -64,7 +64,7 @@ abstract class ServerDatabaseTest {
 
   @Test
   void tweetsAreCreatedReadChangedDeletedAndFed() {
-    List<Long> earlier = ChangeFeedTest.seqs(app.http().get("/internal/v1/changes").body());
+    List<Long> earlier = ChangeFeedTest.seqs(app.search().get("/internal/v1/changes").body());
     long after = earlier.isEmpty() ? 0 : earlier.getLast();
     Http dora = app.as("dora");
     String emoji = "\uD83D\uDE00".repeat(280);
@@ -86,7 +86,7 @@ abstract class ServerDatabaseTest {
     assertThat(app.as("eve").delete(location).status()).isEqualTo(404);
     assertThat(dora.delete(location).status()).isEqualTo(204);
 
-    String feed = app.http().get("/internal/v1/changes?after=" + after).body();
+    String feed = app.search().get("/internal/v1/changes?after=" + after).body();
     // Each change replaced the tweet's earlier ones: only the deletion is left, without text.
     assertThat(feed)
         .contains("\"type\":\"deleted\",\"tweetId\":" + created.id() + ",\"tweet\":null")
@@ -100,7 +100,7 @@ abstract class ServerDatabaseTest {
    */
   @Test
   void aChangeThatCommitsLateIsFedAfterWhatWasReadMeanwhile() throws SQLException {
-    String start = app.http().get("/internal/v1/changes").body();
+    String start = app.search().get("/internal/v1/changes").body();
     long after = ChangeFeedTest.last(start);
     try (Connection slow = DriverManager.getConnection(database.url(), database.user(), "")) {
       slow.setAutoCommit(false);
@@ -109,12 +109,12 @@ abstract class ServerDatabaseTest {
         append.executeUpdate();
       }
       Http.Answer quick = app.as("gus").post("/api/v1/tweets/", "{\"text\":\"quick\"}");
-      String read = app.http().get("/internal/v1/changes?after=" + after).body();
+      String read = app.search().get("/internal/v1/changes?after=" + after).body();
       assertThat(read).contains("\"tweetId\":" + quick.id() + ",").doesNotContain("909");
 
       slow.commit();
       String next =
-          app.http().get("/internal/v1/changes?after=" + ChangeFeedTest.last(read)).body();
+          app.search().get("/internal/v1/changes?after=" + ChangeFeedTest.last(read)).body();
       assertThat(next).contains("\"type\":\"deleted\",\"tweetId\":909,");
     }
   }
