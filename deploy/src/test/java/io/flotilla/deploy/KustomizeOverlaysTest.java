@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,6 +177,22 @@ class KustomizeOverlaysTest {
     assertThat(String.valueOf(container.get("image")))
         .as(where + " image has a tag")
         .matches("flotilla/[a-z]+:[0-9][0-9A-Za-z.-]*");
+  }
+
+  /** Whatever reaches a management port (Prometheus) may see the faults, not switch them. */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void everyServicesFaultSwitchOnlyShowsTheFaults(String overlay) {
+    List<Map<String, Object>> configs = RENDERED.get(overlay).ofKind("ConfigMap");
+    for (String service : SERVICES.subList(1, SERVICES.size())) {
+      assertThat(configs)
+          .as("%s's ConfigMap", service)
+          .filteredOn(config -> name(config).startsWith(service + "-config"))
+          .singleElement()
+          .extracting(config -> config.get("data"))
+          .asInstanceOf(InstanceOfAssertFactories.MAP)
+          .containsEntry("MANAGEMENT_ENDPOINT_FAULTS_ACCESS", "read-only");
+    }
   }
 
   @ParameterizedTest
