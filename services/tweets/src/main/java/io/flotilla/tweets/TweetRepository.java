@@ -29,11 +29,9 @@ class TweetRepository {
   // starts with the columns the query fixes, as its index does: H2 reads an index in order (and
   // stops at the limit) only then; without them it read every public tweet and sorted them, on
   // every request, so a page cost more with every tweet written.
-  private static final String PUBLIC_NEWEST_FIRST =
-      " ORDER BY t.private, t.created DESC, t.id DESC";
-  private static final String USERS_NEWEST_FIRST =
-      " ORDER BY t.username, t.created DESC, t.id DESC";
-  private static final String USERS_PUBLIC_NEWEST_FIRST =
+  static final String PUBLIC_NEWEST_FIRST = " ORDER BY t.private, t.created DESC, t.id DESC";
+  static final String USERS_NEWEST_FIRST = " ORDER BY t.username, t.created DESC, t.id DESC";
+  static final String USERS_PUBLIC_NEWEST_FIRST =
       " ORDER BY t.username, t.private, t.created DESC, t.id DESC";
 
   private final JdbcClient jdbc;
