@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.flotilla.testsupport.FreePorts;
+import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.ScratchDatabase;
 import io.flotilla.testsupport.TestServer;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -277,38 +275,29 @@ class CrashIT {
       }
     }
 
-    String login(String username) throws Exception {
-      HttpResponse<String> login =
-          send(
-              post("users", "/api/v1/auth/login")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"username\":\""
-                              + username
-                              + "\",\"password\":\""
-                              + MicroblogWriters.PASSWORD
-                              + "\"}")));
-      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String login(String username) {
+      Http.Answer login =
+          http("users")
+              .post(
+                  "/api/v1/auth/login",
+                  "{\"username\":\""
+                      + username
+                      + "\",\"password\":\""
+                      + MicroblogWriters.PASSWORD
+                      + "\"}");
+      assertThat(login.status()).as(login.body()).isEqualTo(200);
       return JsonPath.read(login.body(), "$.access_token");
     }
 
-    long tweet(String token, String text) throws Exception {
-      HttpResponse<String> posted =
-          send(
-              post("tweets", "/api/v1/tweets/")
-                  .header("Authorization", "Bearer " + token)
-                  .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")));
-      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
-      return ((Number) JsonPath.read(posted.body(), "$.id")).longValue();
+    long tweet(String token, String text) {
+      Http.Answer posted =
+          http("tweets").as(token).post("/api/v1/tweets/", "{\"text\":\"" + text + "\"}");
+      assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+      return posted.id();
     }
 
-    void delete(String token, long id) throws Exception {
-      HttpResponse<String> deleted =
-          send(
-              HttpRequest.newBuilder(URI.create(url("tweets") + "/api/v1/tweets/" + id))
-                  .header("Authorization", "Bearer " + token)
-                  .DELETE());
-      assertThat(deleted.statusCode()).isEqualTo(204);
+    void delete(String token, long id) {
+      assertThat(http("tweets").as(token).delete("/api/v1/tweets/" + id).status()).isEqualTo(204);
     }
 
     /**
@@ -317,21 +306,11 @@ class CrashIT {
      */
     String searchFor(String keyword, Predicate<String> done) throws Exception {
       return ServiceProcesses.eventually(
-          () ->
-              send(HttpRequest.newBuilder(
-                      URI.create(url("search") + "/api/v1/search/?keyword=" + keyword)))
-                  .body(),
-          done);
+          () -> http("search").get("/api/v1/search/?keyword=" + keyword).body(), done);
     }
 
-    private HttpRequest.Builder post(String service, String path) {
-      return HttpRequest.newBuilder(URI.create(url(service) + path))
-          .header("Content-Type", "application/json");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-      return ServiceProcesses.http.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    private Http http(String service) {
+      return Http.port(ports.get(service));
     }
 
     /** Stops what runs, then drops the scratch databases. */
