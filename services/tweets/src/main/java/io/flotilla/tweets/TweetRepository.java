@@ -137,13 +137,16 @@ class TweetRepository {
 
   /** The order of {@link #privateFor}'s rows, by the index each form uses. */
   private static String newestFirst(String username, Author viewer) {
-    return viewer != null && username.equals(viewer.username())
-        ? USERS_NEWEST_FIRST
-        : USERS_PUBLIC_NEWEST_FIRST;
+    return ownView(username, viewer) ? USERS_NEWEST_FIRST : USERS_PUBLIC_NEWEST_FIRST;
+  }
+
+  /** Whether the viewer is looking at their own username's tweets. */
+  private static boolean ownView(String username, Author viewer) {
+    return viewer != null && username.equals(viewer.username());
   }
 
   private static String privateFor(String username, Author viewer) {
-    return viewer != null && username.equals(viewer.username())
+    return ownView(username, viewer)
         ? " AND (t.private = FALSE OR t.account_id IS NULL OR t.account_id = :account)"
         : " AND t.private = FALSE";
   }
