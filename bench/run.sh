@@ -189,8 +189,9 @@ ensure_tools() {
   command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v gunicorn >/dev/null 2>&1 || missing+=(gunicorn)
-  # Flask must be importable by the Python that gunicorn runs on, not just the first on PATH.
-  local python=python3
+  # Flask must be importable by the Python that gunicorn runs on, not just the first on PATH:
+  # Debian's, when gunicorn is still to be installed from Debian.
+  local python=/usr/bin/python3
   command -v gunicorn >/dev/null 2>&1 && python=$(sed -n '1s/^#! *//p' "$(command -v gunicorn)")
   ${python:-python3} -c 'import flask' >/dev/null 2>&1 || missing+=(python3-flask)
   ((${#missing[@]} == 0)) && return 0
