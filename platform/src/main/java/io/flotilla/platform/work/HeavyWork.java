@@ -28,7 +28,9 @@ import org.springframework.web.ErrorResponseException;
  * are as many as the cores and shared by everything in the JVM (all nine services in the launcher):
  * work that computes without blocking would hold them, and no other request would run. Here the
  * waiting request's virtual thread parks and frees its carrier, and the operating system shares the
- * cores between the pool and the carriers.
+ * cores between the pool and the carriers. The pool's threads run at {@link Thread#MIN_PRIORITY},
+ * which a JVM started with {@code -XX:ThreadPriorityPolicy=1} makes a higher nice value: a request
+ * that wakes up gets a core at once rather than after the work's time slice.
  *
  * <p>Past the pool and its queue the answer is a 503, and past one client's share of them a 429,
  * both problem+json with {@code Retry-After}, at once, before any work; work that no thread took
@@ -140,6 +142,7 @@ public final class HeavyWork implements AutoCloseable {
     try {
       pool.executeRunnable(() -> {
         if (taken.compareAndSet(false, true)) {
+          Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
           try {
             answer.complete(task.get());
           } catch (Throwable failure) {

@@ -49,6 +49,11 @@ class HeavyWorkTest {
   }
 
   @Test
+  void workRunsAtTheLowestPriority() {
+    assertThat(work.run(() -> Thread.currentThread().getPriority())).isEqualTo(Thread.MIN_PRIORITY);
+  }
+
+  @Test
   void theWorksExceptionReachesTheCallerAsThrown() {
     assertThatThrownBy(() ->
             work.run(() -> {

@@ -5,15 +5,15 @@ import java.math.BigInteger;
 /**
  * Exact factorial, Fibonacci and Ackermann numbers. Pure functions: no Spring, no limits of their
  * own beyond the bit budget Ackermann needs to know when to stop.
+ *
+ * <p>Single-threaded on purpose, not {@code BigInteger.parallelMultiply}: the heavy-work pool they
+ * run on is the CPU a computation may take, and the common fork-join pool would add to it.
  */
 final class Algorithms {
 
   private static final BigInteger TWO = BigInteger.TWO;
   private static final BigInteger THREE = BigInteger.valueOf(3);
   private static final BigInteger FIVE = BigInteger.valueOf(5);
-
-  /** Above this many bits, multiplying both halves on the fork-join pool pays off. */
-  private static final int PARALLEL_MULTIPLY_BITS = 1 << 17;
 
   private Algorithms() {}
 
@@ -38,7 +38,7 @@ final class Algorithms {
       return result;
     }
     int middle = (from + to) >>> 1;
-    return multiply(product(from, middle), product(middle + 1, to));
+    return product(from, middle).multiply(product(middle + 1, to));
   }
 
   /**
@@ -52,8 +52,8 @@ final class Algorithms {
     BigInteger a = BigInteger.ZERO; // F(k)
     BigInteger b = BigInteger.ONE; // F(k+1)
     for (int bit = 31 - Integer.numberOfLeadingZeros(n); bit >= 0; bit--) {
-      BigInteger even = multiply(a, b.shiftLeft(1).subtract(a)); // F(2k)
-      BigInteger odd = square(a).add(square(b)); // F(2k+1)
+      BigInteger even = a.multiply(b.shiftLeft(1).subtract(a)); // F(2k)
+      BigInteger odd = a.multiply(a).add(b.multiply(b)); // F(2k+1)
       if (((n >>> bit) & 1) == 0) {
         a = even;
         b = odd;
@@ -109,16 +109,6 @@ final class Algorithms {
       throw new ResultTooLargeException();
     }
     return BigInteger.ONE.shiftLeft(exponent.intValueExact()).subtract(THREE);
-  }
-
-  private static BigInteger multiply(BigInteger x, BigInteger y) {
-    return x.bitLength() + y.bitLength() > PARALLEL_MULTIPLY_BITS
-        ? x.parallelMultiply(y)
-        : x.multiply(y);
-  }
-
-  private static BigInteger square(BigInteger x) {
-    return multiply(x, x);
   }
 
   /** The result would exceed the bit budget it was computed under. */
