@@ -144,14 +144,17 @@ class TweetIndex implements DisposableBean {
    * once {@code caughtUp}, makes all that was committed visible to searches.
    */
   void apply(List<Change> changes, String epoch, long cursor, boolean caughtUp) throws IOException {
-    if (!changes.isEmpty()) {
-      for (Change change : changes) {
-        write(change);
-      }
-      commit(epoch, cursor);
+    for (Change change : changes) {
+      write(change);
     }
+    // Searchable before durable: the reader is the writer's near-real-time view, so the commit's
+    // fsync stays off the path from a write to its search. A crash before the commit loses no
+    // change: the index restarts at the last committed cursor and applies the batch again.
     if (caughtUp) {
-      searchers.maybeRefresh(); // a no-op when nothing was committed since
+      searchers.maybeRefresh(); // a no-op when nothing was written since
+    }
+    if (!changes.isEmpty()) {
+      commit(epoch, cursor);
     }
   }
 
