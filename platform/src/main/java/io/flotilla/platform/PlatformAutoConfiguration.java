@@ -1,6 +1,5 @@
 package io.flotilla.platform;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.servers.Server;
 import java.io.IOException;
 import java.time.Duration;
@@ -182,28 +181,6 @@ class PlatformAutoConfiguration {
     NettyRequestLimits nettyRequestLimits(
         @Value("${server.netty.idle-timeout:30s}") Duration idleTimeout, RequestLimits limits) {
       return new NettyRequestLimits(idleTimeout, limits.receiveTimeout());
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(
-      value = OpenApiCustomizer.class,
-      name = "org.springframework.security.oauth2.jwt.JwtDecoder")
-  static class SecuredApiDocs {
-
-    /**
-     * The bearer JWT scheme that secured operations name ({@code @SecurityRequirement(name =
-     * "bearer")}), so that Swagger UI offers an Authorize button and "Try it out" can write.
-     */
-    @Bean
-    OpenApiCustomizer bearerScheme() {
-      return api -> {
-        if (api.getComponents() == null) {
-          api.components(new Components());
-        }
-        api.getComponents()
-            .addSecuritySchemes(ApiDocsConventions.BEARER, ApiDocsConventions.bearerScheme());
-      };
     }
   }
 

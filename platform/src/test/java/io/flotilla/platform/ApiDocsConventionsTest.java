@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +65,43 @@ class ApiDocsConventionsTest {
     assertThat(create.getResponses()).containsOnlyKeys("201", "400", "401", "403");
     assertThat(create.getResponses().get("401").getContent())
         .containsOnlyKeys("application/problem+json");
+    assertThat(api.getComponents().getSecuritySchemes())
+        .containsOnlyKeys(ApiDocsConventions.BEARER);
     assertThat(api.getComponents().getSchemas().get(ApiDocsConventions.PROBLEM).getProperties())
         .containsOnlyKeys("type", "title", "status", "detail", "instance", "errors");
+  }
+
+  @Test
+  void anOperationForServicesDocumentsItsSchemeAndItsOneRefusal() {
+    Operation read = get("hardware");
+    Operation write =
+        new Operation()
+            .requestBody(new RequestBody())
+            .addSecurityItem(new SecurityRequirement().addList(ApiDocsConventions.SERVICE_TOKEN))
+            .responses(new ApiResponses().addApiResponse("201", new ApiResponse()));
+    OpenAPI api = document("/hardware", new PathItem().get(read).post(write));
+
+    new ApiDocsConventions("hardware", true).customise(api);
+
+    assertThat(write.getResponses()).containsOnlyKeys("201", "400", "401");
+    assertThat(read.getResponses()).containsOnlyKeys("200");
+    assertThat(api.getComponents().getSecuritySchemes())
+        .as("only the schemes an operation names")
+        .containsOnlyKeys(ApiDocsConventions.SERVICE_TOKEN);
+    SecurityScheme scheme =
+        api.getComponents().getSecuritySchemes().get(ApiDocsConventions.SERVICE_TOKEN);
+    assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+    assertThat(scheme.getScheme()).isEqualTo("bearer");
+    assertThat(scheme.getDescription()).contains("./flotilla token");
+  }
+
+  @Test
+  void aDocumentWithoutSecuredOperationsDeclaresNoScheme() {
+    OpenAPI api = document("/factorial", get("m"));
+
+    new ApiDocsConventions("math", false).customise(api);
+
+    assertThat(api.getComponents()).isNull();
   }
 
   @Test

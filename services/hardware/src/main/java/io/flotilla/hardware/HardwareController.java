@@ -3,6 +3,7 @@ package io.flotilla.hardware;
 import io.flotilla.hardware.HardwareBodies.Item;
 import io.flotilla.hardware.HardwareBodies.Write;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ class HardwareController {
 
   private static final Logger log = LoggerFactory.getLogger(HardwareController.class);
 
+  /** The platform's OpenAPI scheme for a service token: Swagger UI asks for one, 401 is listed. */
+  static final String SERVICE_TOKEN = "serviceToken";
+
   private final HardwareRepository repository;
   private final AvailabilityCache availability;
 
@@ -65,8 +69,8 @@ class HardwareController {
   }
 
   @PostMapping({"", "/"})
-  @Operation(
-      summary = "Add a row (service token); its availability is probed when it is first read")
+  @Operation(summary = "Add a row; its availability is probed when it is first read")
+  @SecurityRequirement(name = SERVICE_TOKEN)
   ResponseEntity<Item> create(@Valid @RequestBody Write body) {
     Hardware row = repository.insert(body.provider(), body.name());
     log.info("hardware created id={}", row.id());
@@ -74,7 +78,8 @@ class HardwareController {
   }
 
   @PutMapping({"/{id}", "/{id}/"})
-  @Operation(summary = "Change a row's provider and name (service token)")
+  @Operation(summary = "Change a row's provider and name")
+  @SecurityRequirement(name = SERVICE_TOKEN)
   Item update(@PathVariable long id, @Valid @RequestBody Write body) {
     var row = new Hardware(id, body.provider(), body.name());
     if (!repository.update(row)) {
@@ -86,7 +91,8 @@ class HardwareController {
   }
 
   @DeleteMapping({"/{id}", "/{id}/"})
-  @Operation(summary = "Remove a row (service token)")
+  @Operation(summary = "Remove a row")
+  @SecurityRequirement(name = SERVICE_TOKEN)
   ResponseEntity<Void> delete(@PathVariable long id) {
     if (!repository.delete(id)) {
       throw notFound(id);

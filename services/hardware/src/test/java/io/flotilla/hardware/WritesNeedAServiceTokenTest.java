@@ -3,6 +3,7 @@ package io.flotilla.hardware;
 import static io.flotilla.testsupport.Http.Answer.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -12,6 +13,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.flotilla.testsupport.Http;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,6 +91,30 @@ class WritesNeedAServiceTokenTest {
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(operator.delete(created.location()).status()).isEqualTo(204);
+  }
+
+  @Test
+  void theApiDocumentSaysWhichOperationsNeedAServiceToken() {
+    String document = Http.port(port).get("/v3/api-docs").body();
+
+    for (String write :
+        new String[] {
+          "['/hardware'].post", "['/hardware/{id}'].put", "['/hardware/{id}'].delete"
+        }) {
+      assertThat(JsonPath.<List<Object>>read(document, "$.paths" + write + ".security"))
+          .as(write)
+          .isEqualTo(List.of(Map.of("serviceToken", List.of())));
+      assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths" + write + ".responses"))
+          .as(write)
+          .containsKey("401");
+    }
+    assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths['/hardware'].get"))
+        .doesNotContainKey("security");
+    assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.securitySchemes"))
+        .as("a service token, and no user's login")
+        .containsOnlyKeys("serviceToken");
+    assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.serviceToken.scheme"))
+        .isEqualTo("bearer");
   }
 
   @Test
