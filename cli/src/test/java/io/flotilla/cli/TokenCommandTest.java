@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flotilla.cli.Cli.Run;
 import io.flotilla.platform.credentials.ServiceSecret;
 import io.flotilla.platform.credentials.ServiceTokenDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 
@@ -45,15 +48,36 @@ class TokenCommandTest {
   }
 
   @Test
-  void withoutTheSecretItSaysWhatIsMissing() {
-    assertThat(Cli.run(Map.of(), "token", "hardware"))
+  void withoutTheVariableTheSecretIsTheOneTheLauncherWrote(@TempDir Path data) throws Exception {
+    Files.writeString(data.resolve("service-secret"), SECRET);
+
+    Run run = Cli.run(Map.of("FLOTILLA_DATA_DIR", data.toString()), "token", "tweets");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(
+            ServiceTokenDecoder.forService(ServiceSecret.key(SECRET), "tweets")
+                .decode(run.out().strip())
+                .getAudience())
+        .isEqualTo(List.of("tweets"));
+  }
+
+  @Test
+  void withoutASecretItSaysHowToGetOne(@TempDir Path data) throws Exception {
+    assertThat(Cli.run(Map.of("FLOTILLA_DATA_DIR", data.toString()), "token", "hardware"))
         .isEqualTo(
             new Run(
                 2,
                 "",
-                "flotilla: FLOTILLA_SERVICE_SECRET must be set to the secret Flotilla was started"
-                    + " with (at least 32 bytes); it is not set\n"));
+                "flotilla: no service secret to sign a token with: start Flotilla (./flotilla up"
+                    + " or ./flotilla cluster writes its secret to "
+                    + data.resolve("service-secret")
+                    + ") or set FLOTILLA_SERVICE_SECRET to the secret it was started with\n"));
     assertThat(Cli.run(Map.of("FLOTILLA_SERVICE_SECRET", "short"), "token", "hardware").err())
+        .isEqualTo(
+            "flotilla: the service secret in FLOTILLA_SERVICE_SECRET must be the one Flotilla was"
+                + " started with, at least 32 bytes; it has 5 bytes\n");
+    Files.writeString(data.resolve("service-secret"), "short");
+    assertThat(Cli.run(Map.of("FLOTILLA_DATA_DIR", data.toString()), "token", "hardware").err())
         .endsWith("it has 5 bytes\n")
         .doesNotContain("short\n");
   }

@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The whole system in one process: starts every service from its own executable jar, each on its
  * own port with its own configuration, and says where to find them once all are up. Ctrl-C stops
  * them all, each finishing its in-flight requests (graceful shutdown). They share one service
- * secret ({@link ServiceSecret}) for the tokens of their private endpoints.
+ * secret ({@link ServiceSecret}) for the tokens of their private endpoints and fault switches,
+ * written to {@code <data>/service-secret} for the command line.
  *
  * <p>The jars are looked up as {@link ServiceJar#of} says.
  */
@@ -25,6 +27,7 @@ public final class FlotillaLauncher {
     try {
       List<Service> services = Topology.from(System.getenv());
       String secret = ServiceSecret.from(System.getenv());
+      ServiceSecret.write(dataDirectory(System.getenv()), secret);
       for (Service service : services) {
         start(service, ServiceJar.of(service.name()), secret);
       }
@@ -35,6 +38,11 @@ public final class FlotillaLauncher {
       // Stops whatever did start: each service closes from its shutdown hook.
       System.exit(1);
     }
+  }
+
+  /** Where the services keep their data: {@code FLOTILLA_DATA_DIR}, else {@code data} here. */
+  static Path dataDirectory(Map<String, String> env) {
+    return Path.of(env.getOrDefault("FLOTILLA_DATA_DIR", "data")).toAbsolutePath();
   }
 
   private static void start(Service service, Path jar, String secret) {

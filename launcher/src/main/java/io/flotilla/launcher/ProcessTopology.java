@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * stops them all on Ctrl-C (or SIGTERM). A process that dies is started again, as Kubernetes would,
  * after a growing delay; one that keeps dying is given up on ({@link RestartPolicy}). Killing a
  * replica is how to watch the gateway route around it until it is back. Every process gets the same
- * service secret ({@link ServiceSecret}), which a restarted one gets again.
+ * service secret ({@link ServiceSecret}), which a restarted one gets again; it is written to {@code
+ * <data>/service-secret} for the command line.
  */
 public final class ProcessTopology {
 
@@ -53,11 +54,12 @@ public final class ProcessTopology {
       DataServers servers = DataServers.from(env);
       servers.checkAnswering();
       servers.createDatabases();
-      Path data = Path.of(env.getOrDefault("FLOTILLA_DATA_DIR", "data")).toAbsolutePath();
+      Path data = FlotillaLauncher.dataDirectory(env);
       Path cluster = data.resolve("cluster");
       Path logs = Files.createDirectories(cluster.resolve("logs"));
       List<Service> services = Topology.withReplicas(env, 2);
       String secret = ServiceSecret.from(env);
+      ServiceSecret.write(data, secret);
       for (Service service : services) {
         topology.start(
             service, cluster, logs.resolve(service.instance() + ".log"), servers, env, secret);
