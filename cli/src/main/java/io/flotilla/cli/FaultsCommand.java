@@ -1,7 +1,9 @@
 package io.flotilla.cli;
 
 import io.flotilla.cli.FlotillaClient.ServerProblem;
+import io.flotilla.cli.ServiceCredential.NoSecret;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code flotilla faults SERVICE [--delay 2s] [--error-rate 0.2] [--outage|--no-outage] [--off]}:
  * shows or switches the faults a service injects into its own requests, through the {@code faults}
- * Actuator endpoint on its management port (the service's port + 1000, on this machine). Options
- * left out keep their current setting.
+ * Actuator endpoint on its management port (the service's port + 1000, on this machine), with a
+ * service token for the service ({@link ServiceCredential}). Options left out keep their current
+ * setting.
  */
 @Command(
     name = "faults",
@@ -26,14 +29,18 @@ import picocli.CommandLine.Spec;
     versionProvider = Flotilla.Version.class,
     description = {
       "Show or switch the faults a service injects into its requests: a delay, a share of 503"
-          + " answers, an outage. Options left out keep their setting. See docs/faults.md."
+          + " answers, an outage. Options left out keep their setting. See docs/faults.md.",
+      "The switch takes a service token: signed with $FLOTILLA_SERVICE_SECRET, else with the"
+          + " secret the running Flotilla was started with ($FLOTILLA_DATA_DIR/service-secret,"
+          + " else data/service-secret)."
     },
     exitCodeOnInvalidInput = Flotilla.USAGE,
     exitCodeOnExecutionException = Flotilla.SOFTWARE,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:the faults in force are shown (after the change, if any)",
-      " 2:the service's management port could not be reached, or refused the settings",
+      " 2:the service's management port could not be reached, or refused the settings or the"
+          + " token; or there is no service secret to sign the token with",
       "64:the command line is wrong"
     },
     footerHeading = "%nExamples:%n",
@@ -46,6 +53,9 @@ import picocli.CommandLine.Spec;
 final class FaultsCommand implements Callable<Integer> {
 
   static final int SERVER_PROBLEM = 2;
+
+  /** Long enough for the two calls a switch makes, and no longer. */
+  static final Duration TOKEN_TTL = Duration.ofMinutes(1);
 
   /** Each service's default port, as the launcher's; its management port is 1000 above. */
   static final Map<String, Integer> PORTS =
@@ -107,18 +117,30 @@ final class FaultsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final UnaryOperator<String> environment;
+  private final Clock clock;
 
   /**
    * @param environment looks up environment variables ({@code TWEETS_MANAGEMENT_PORT}, {@code
-   *     TWEETS_PORT}); {@code System::getenv} but in tests
+   *     TWEETS_PORT}, the service secret); {@code System::getenv} but in tests
    */
-  FaultsCommand(UnaryOperator<String> environment) {
+  FaultsCommand(UnaryOperator<String> environment, Clock clock) {
     this.environment = environment;
+    this.clock = clock;
   }
 
   @Override
   public Integer call() {
-    FlotillaClient client = new FlotillaClient(base(), timeout());
+    String base = base();
+    Duration timeout = timeout();
+    ServiceCredential credential;
+    try {
+      credential = ServiceCredential.from(environment);
+    } catch (NoSecret missing) {
+      spec.commandLine().getErr().print("flotilla: " + missing.getMessage() + "\n");
+      return ServiceCredential.NO_SECRET;
+    }
+    FlotillaClient client =
+        new FlotillaClient(base, timeout, credential.token(service, clock.instant(), TOKEN_TTL));
     try {
       Settings settings;
       if (delay == null && errorRate == null && outage == null && !off) {
@@ -149,7 +171,15 @@ final class FaultsCommand implements Callable<Integer> {
                   + "\n");
       return 0;
     } catch (ServerProblem problem) {
-      spec.commandLine().getErr().print("flotilla: " + problem.getMessage() + "\n");
+      String hint =
+          problem.status() == 401
+              ? " (the token was signed with the secret from "
+                  + credential.source()
+                  + ": is it the one "
+                  + service
+                  + " was started with?)"
+              : "";
+      spec.commandLine().getErr().print("flotilla: " + problem.getMessage() + hint + "\n");
       return SERVER_PROBLEM;
     }
   }

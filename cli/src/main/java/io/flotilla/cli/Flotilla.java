@@ -46,11 +46,12 @@ public final class Flotilla {
    */
   static CommandLine commandLine(
       UnaryOperator<String> environment, PrintWriter out, PrintWriter err) {
+    Clock clock = Clock.systemUTC();
     return new CommandLine(new Flotilla())
         .addSubcommand(new MenuCommand(environment))
         .addSubcommand(new StatusCommand(environment))
-        .addSubcommand(new FaultsCommand(environment))
-        .addSubcommand(new TokenCommand(environment, Clock.systemUTC()))
+        .addSubcommand(new FaultsCommand(environment, clock))
+        .addSubcommand(new TokenCommand(environment, clock))
         // An argument such as "@home" is a restaurant name to look for, not a file to read.
         .setExpandAtFiles(false)
         .setOut(out)

@@ -33,6 +33,7 @@ final class FlotillaClient {
 
   private final String base;
   private final Duration timeout;
+  private final String bearerToken;
   private final HttpClient http;
 
   /**
@@ -40,8 +41,16 @@ final class FlotillaClient {
    * @param timeout how long to wait for each answer
    */
   FlotillaClient(String base, Duration timeout) {
+    this(base, timeout, null);
+  }
+
+  /**
+   * @param bearerToken sent as {@code Authorization: Bearer} with each request; null: none
+   */
+  FlotillaClient(String base, Duration timeout, String bearerToken) {
     this.base = base;
     this.timeout = timeout;
+    this.bearerToken = bearerToken;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   }
 
@@ -69,7 +78,7 @@ final class FlotillaClient {
     String url = base + path;
     int status = response.statusCode();
     if (status / 100 != 2) {
-      throw new ServerProblem(url + " answered " + status + detail(response.body()));
+      throw new ServerProblem(url + " answered " + status + detail(response.body()), status);
     }
     return read(url, response, type);
   }
@@ -78,6 +87,9 @@ final class FlotillaClient {
     String url = base + path;
     try {
       request.uri(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+      if (bearerToken != null) {
+        request.header("Authorization", "Bearer " + bearerToken);
+      }
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {
       throw unreachable("no connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
@@ -155,8 +167,21 @@ final class FlotillaClient {
 
   /** Flotilla could not be asked, or answered something the command cannot use. */
   static final class ServerProblem extends RuntimeException {
+
+    private final int status;
+
     ServerProblem(String message) {
+      this(message, 0);
+    }
+
+    ServerProblem(String message, int status) {
       super(message);
+      this.status = status;
+    }
+
+    /** The error status Flotilla answered, or 0 when it gave no error answer. */
+    int status() {
+      return status;
     }
   }
 }

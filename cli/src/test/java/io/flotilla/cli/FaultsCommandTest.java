@@ -5,18 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.cli.Cli.Run;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code flotilla faults}, against the real lunch service's management port. */
+/**
+ * {@code flotilla faults}, against the real lunch service's management port, whose switch takes
+ * only a service token for lunch signed with the secret lunch was started with.
+ */
 class FaultsCommandTest {
 
   static final LunchServer lunch = LunchServer.start();
 
   final String management = lunch.management();
+  final String managementPort = Integer.toString(URI.create(management).getPort());
   final Map<String, String> environment =
-      Map.of("LUNCH_MANAGEMENT_PORT", Integer.toString(URI.create(management).getPort()));
+      Map.of(
+          "LUNCH_MANAGEMENT_PORT", managementPort, "FLOTILLA_SERVICE_SECRET", LunchServer.SECRET);
+
+  @TempDir Path data;
 
   // The faults are the service's state, shared with every other test.
   @AfterEach
@@ -73,7 +83,84 @@ class FaultsCommandTest {
 
   @Test
   void theUrlOptionNamesTheManagementAddress() {
-    assertThat(Cli.run("faults", "lunch", "--url", management + "/"))
+    assertThat(
+            Cli.run(
+                Map.of("FLOTILLA_SERVICE_SECRET", LunchServer.SECRET),
+                "faults",
+                "lunch",
+                "--url",
+                management + "/"))
+        .isEqualTo(ok("delay=0s errorRate=0.0 outage=false"));
+  }
+
+  @Test
+  void withoutTheVariableTheSecretIsReadFromTheFileTheLauncherWrote() throws Exception {
+    Files.writeString(data.resolve("service-secret"), LunchServer.SECRET);
+    Map<String, String> launched =
+        Map.of("LUNCH_MANAGEMENT_PORT", managementPort, "FLOTILLA_DATA_DIR", data.toString());
+
+    assertThat(Cli.run(launched, "faults", "lunch", "--outage"))
+        .isEqualTo(ok("delay=0s errorRate=0.0 outage=true"));
+  }
+
+  @Test
+  void theVariableWinsOverTheFile() throws Exception {
+    Files.writeString(data.resolve("service-secret"), "a stale secret from an earlier start, 32+");
+    Map<String, String> both =
+        Map.of(
+            "LUNCH_MANAGEMENT_PORT",
+            managementPort,
+            "FLOTILLA_DATA_DIR",
+            data.toString(),
+            "FLOTILLA_SERVICE_SECRET",
+            LunchServer.SECRET);
+
+    assertThat(Cli.run(both, "faults", "lunch"))
+        .isEqualTo(ok("delay=0s errorRate=0.0 outage=false"));
+  }
+
+  @Test
+  void withoutASecretItSaysHowToGetOneAndCallsNothing() {
+    Run run =
+        Cli.run(
+            Map.of("LUNCH_MANAGEMENT_PORT", managementPort, "FLOTILLA_DATA_DIR", data.toString()),
+            "faults",
+            "lunch",
+            "--outage");
+
+    assertThat(run)
+        .isEqualTo(
+            new Run(
+                2,
+                "",
+                "flotilla: no service secret to sign a token with: start Flotilla (./flotilla up"
+                    + " or ./flotilla cluster writes its secret to "
+                    + data.resolve("service-secret")
+                    + ") or set FLOTILLA_SERVICE_SECRET to the secret it was started with\n"));
+    assertThat(Cli.run(environment, "faults", "lunch"))
+        .isEqualTo(ok("delay=0s errorRate=0.0 outage=false"));
+  }
+
+  @Test
+  void aSecretLunchWasNotStartedWithIsRefusedAndSaysWhereItCameFrom() {
+    Map<String, String> other =
+        Map.of(
+            "LUNCH_MANAGEMENT_PORT",
+            managementPort,
+            "FLOTILLA_SERVICE_SECRET",
+            "another Flotilla's secret, 32 bytes or more");
+
+    assertThat(Cli.run(other, "faults", "lunch", "--outage"))
+        .isEqualTo(
+            new Run(
+                2,
+                "",
+                "flotilla: "
+                    + management
+                    + "/actuator/faults answered 401: The service token is invalid, has expired,"
+                    + " or is for another service. (the token was signed with the secret from"
+                    + " FLOTILLA_SERVICE_SECRET: is it the one lunch was started with?)\n"));
+    assertThat(Cli.run(environment, "faults", "lunch"))
         .isEqualTo(ok("delay=0s errorRate=0.0 outage=false"));
   }
 
@@ -84,7 +171,15 @@ class FaultsCommandTest {
       closed = socket.getLocalPort();
     }
     int port = closed - 1000;
-    Run run = Cli.run(Map.of("TWEETS_PORT", Integer.toString(port)), "faults", "tweets");
+    Run run =
+        Cli.run(
+            Map.of(
+                "TWEETS_PORT",
+                Integer.toString(port),
+                "FLOTILLA_SERVICE_SECRET",
+                LunchServer.SECRET),
+            "faults",
+            "tweets");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("flotilla: cannot reach http://localhost:" + closed + " (");

@@ -1,8 +1,11 @@
 package io.flotilla.cli;
 
 import io.flotilla.lunch.LunchApplication;
+import io.flotilla.platform.credentials.ServiceSecret;
+import io.flotilla.platform.credentials.ServiceTokens;
 import io.flotilla.testsupport.Http;
 import io.flotilla.testsupport.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -21,6 +24,9 @@ final class LunchServer {
   /** Saturday 13 June 2026, noon in Stockholm: no menus at weekends. */
   static final Instant SATURDAY_NOON = Instant.parse("2026-06-13T10:00:00Z");
 
+  /** The secret lunch checks its fault switch's tokens with, as a launched Flotilla's. */
+  static final String SECRET = "the tests' lunch service secret, 32 bytes or more";
+
   private static LunchServer running;
 
   private final ConfigurableApplicationContext context;
@@ -32,6 +38,7 @@ final class LunchServer {
             .run(
                 "--server.port=0",
                 "--management.server.port=0",
+                "--flotilla.service-credentials.secret=" + SECRET,
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn",
                 "--logging.level.flotilla.request=warn");
@@ -62,7 +69,14 @@ final class LunchServer {
 
   /** Replaces the faults in force, e.g. {@code {"outage":true}}; {@code {}} turns them all off. */
   void faults(String json) {
-    Http.Answer answer = new Http(management()).post("/actuator/faults", json);
+    String token =
+        ServiceTokens.mint(
+            ServiceSecret.key(SECRET).orElseThrow(),
+            "test",
+            "lunch",
+            Instant.now(),
+            Duration.ofMinutes(5));
+    Http.Answer answer = new Http(management()).as(token).post("/actuator/faults", json);
     if (answer.status() != 200) {
       throw new IllegalStateException("POST /actuator/faults " + json + " answered " + answer);
     }

@@ -12,9 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -504,7 +506,11 @@ class LauncherIT {
     assertThat(get(gatewayPort, "/api/v1/tweets/").statusCode()).isEqualTo(200);
   }
 
-  /** {@code flotilla faults SERVICE OPTIONS...} from the command line's jar: what it printed. */
+  /**
+   * {@code flotilla faults SERVICE OPTIONS...} from the command line's jar, as after {@code
+   * ./flotilla up}: no secret in the environment, the one the launcher wrote to its data directory
+   * signs the token. What it printed.
+   */
   private static String faults(String service, String... options) throws Exception {
     List<String> command = new ArrayList<>();
     command.addAll(
@@ -521,6 +527,8 @@ class LauncherIT {
         .put(
             service.toUpperCase(Locale.ROOT) + "_MANAGEMENT_PORT",
             Integer.toString(system.managementPort(service)));
+    builder.environment().put("FLOTILLA_DATA_DIR", system.dataDir().toString());
+    builder.environment().remove("FLOTILLA_SERVICE_SECRET");
     Process process = builder.start();
     String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(printed).isZero();
@@ -539,12 +547,23 @@ class LauncherIT {
       assertThat(get(system.port(service), "/actuator/info").statusCode())
           .as("%s's own port", service)
           .isEqualTo(404);
-      // The fault switch: on every servlet service's management port, never on its own port.
+      // The fault switch: on every servlet service's management port, never on its own port, and
+      // only for a service token for the service.
       assertThat(get(system.port(service), "/actuator/faults").statusCode())
           .as("%s's own port", service)
           .isEqualTo(404);
       assertThat(get(system.managementPort(service), "/actuator/faults").statusCode())
-          .as("%s's management port", service)
+          .as("%s's management port without a token", service)
+          .isEqualTo(service.equals("gateway") ? 404 : 401);
+      assertThat(
+              send(HttpRequest.newBuilder(
+                          URI.create(
+                              "http://localhost:"
+                                  + system.managementPort(service)
+                                  + "/actuator/faults"))
+                      .header("Authorization", "Bearer " + serviceToken(service)))
+                  .statusCode())
+          .as("%s's management port with a token for it", service)
           .isEqualTo(service.equals("gateway") ? 404 : 200);
       assertThat(get(system.managementPort(service), "/actuator/health/readiness").body())
           .as("%s's management port", service)
@@ -624,6 +643,14 @@ class LauncherIT {
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(
         request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A service token for the service, signed with the secret the launcher wrote for the CLI. */
+  private static String serviceToken(String service) throws Exception {
+    String secret = Files.readString(system.dataDir().resolve("service-secret"));
+    long expires = Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond();
+    return Jwts.hs256(
+        "{\"alg\":\"HS256\"}", Jwts.serviceClaims("operator", service, expires), secret);
   }
 
   private static HttpResponse<String> get(int port, String path) throws Exception {

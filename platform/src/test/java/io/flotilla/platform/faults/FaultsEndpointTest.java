@@ -14,13 +14,18 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Faults switched at runtime through {@code /actuator/faults} on the management port: they hit the
- * service's requests and nothing else, over real HTTP.
+ * Faults switched at runtime through {@code /actuator/faults} on the management port (with a
+ * service token for the service, see {@link FaultsSwitchTokenTest}): they hit the service's
+ * requests and nothing else, over real HTTP.
  */
 @SpringBootTest(
     classes = SampleApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"spring.application.name=sample", "management.server.port=0"})
+    properties = {
+      "spring.application.name=sample",
+      "management.server.port=0",
+      "flotilla.service-credentials.secret=" + FaultsSwitchTokenTest.SECRET
+    })
 class FaultsEndpointTest {
 
   static final String NO_FAULTS = "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":false}";
@@ -34,7 +39,10 @@ class FaultsEndpointTest {
   @BeforeEach
   void connect() {
     service = Http.port(port);
-    management = Http.port(managementPort).header("Accept", "application/json");
+    management =
+        Http.port(managementPort)
+            .header("Accept", "application/json")
+            .as(FaultsSwitchTokenTest.token(FaultsSwitchTokenTest.SECRET, "sample"));
   }
 
   // Faults are the application's state, shared with every other test of this context.

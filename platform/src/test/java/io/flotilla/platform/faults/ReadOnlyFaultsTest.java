@@ -11,11 +11,19 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Where faults must not be switched at runtime, Actuator's access setting makes it read-only. */
+/**
+ * Where faults must not be switched at runtime, Actuator's access setting makes it read-only: even
+ * a service token for the service can only read them.
+ */
 @SpringBootTest(
     classes = SampleApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"management.server.port=0", "management.endpoint.faults.access=read-only"})
+    properties = {
+      "spring.application.name=sample",
+      "management.server.port=0",
+      "management.endpoint.faults.access=read-only",
+      "flotilla.service-credentials.secret=" + FaultsSwitchTokenTest.SECRET
+    })
 class ReadOnlyFaultsTest {
 
   @LocalServerPort int port;
@@ -23,7 +31,10 @@ class ReadOnlyFaultsTest {
 
   @Test
   void theFaultsAreShownButNotSwitched() {
-    Http management = Http.port(managementPort).header("Accept", "application/json");
+    Http management =
+        Http.port(managementPort)
+            .header("Accept", "application/json")
+            .as(FaultsSwitchTokenTest.token(FaultsSwitchTokenTest.SECRET, "sample"));
 
     assertThat(management.post("/actuator/faults", "{\"outage\":true}").status()).isEqualTo(405);
     assertThat(management.get("/actuator/faults"))

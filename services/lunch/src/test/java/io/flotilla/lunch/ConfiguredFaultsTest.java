@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "management.server.port=0",
+      "flotilla.service-credentials.secret=" + FaultInjectionTest.SECRET,
       "flotilla.faults.outage=true",
       "flotilla.faults.delay=250ms"
     })
@@ -27,8 +28,7 @@ class ConfiguredFaultsTest {
   void theConfiguredFaultsAreShownAndApplied() {
     Http http = Http.port(port);
 
-    assertThat(
-            Http.port(managementPort).header("Accept", "application/json").get("/actuator/faults"))
+    assertThat(FaultInjectionTest.operator(managementPort).get("/actuator/faults"))
         .isEqualTo(json(200, "{\"delay\":\"250ms\",\"errorRate\":0.0,\"outage\":true}"));
     assertThat(http.get("/api/").status()).isEqualTo(503);
     assertThat(http.header("Accept", "application/json").get("/health"))

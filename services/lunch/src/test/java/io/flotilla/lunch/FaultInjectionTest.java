@@ -3,7 +3,11 @@ package io.flotilla.lunch;
 import static io.flotilla.testsupport.Http.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.platform.credentials.ServiceSecret;
+import io.flotilla.platform.credentials.ServiceTokens;
 import io.flotilla.testsupport.Http;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
+    properties = {
+      "management.server.port=0",
+      "flotilla.service-credentials.secret=" + FaultInjectionTest.SECRET
+    })
 class FaultInjectionTest {
 
   static final String NO_FAULTS = "{\"delay\":\"0s\",\"errorRate\":0.0,\"outage\":false}";
+  static final String SECRET = "lunch's test service secret, 32 bytes or more";
 
   @LocalServerPort int port;
   @LocalManagementPort int managementPort;
@@ -32,7 +40,19 @@ class FaultInjectionTest {
   @BeforeEach
   void connect() {
     http = Http.port(port);
-    management = Http.port(managementPort).header("Accept", "application/json");
+    management = operator(managementPort);
+  }
+
+  /** The switch as an operator's {@code ./flotilla faults lunch} calls it: with a service token. */
+  static Http operator(int managementPort) {
+    String token =
+        ServiceTokens.mint(
+            ServiceSecret.key(SECRET).orElseThrow(),
+            "operator",
+            "lunch",
+            Instant.now(),
+            Duration.ofMinutes(5));
+    return Http.port(managementPort).header("Accept", "application/json").as(token);
   }
 
   // Faults are the application's state, shared with every other test of this context.

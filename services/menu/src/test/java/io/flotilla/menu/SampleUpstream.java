@@ -1,8 +1,12 @@
 package io.flotilla.menu;
 
 import io.flotilla.lunch.LunchApplication;
+import io.flotilla.platform.credentials.ServiceSecret;
+import io.flotilla.platform.credentials.ServiceTokens;
 import io.flotilla.testsupport.Http;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * lunch.requests}), which is how the tests see how often the relay called upstream.
  */
 final class SampleUpstream implements AutoCloseable {
+
+  /** What its fault switch takes service tokens signed with. */
+  private static final String SECRET = "the upstream's service secret, 32 bytes or more";
 
   private final ConfigurableApplicationContext context;
   final String url;
@@ -26,8 +33,16 @@ final class SampleUpstream implements AutoCloseable {
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.url = "http://localhost:" + port;
     this.http = new Http(url);
+    String token =
+        ServiceTokens.mint(
+            ServiceSecret.key(SECRET).orElseThrow(),
+            "operator",
+            "lunch",
+            Instant.now(),
+            Duration.ofHours(1));
     this.management =
-        Http.port(context.getEnvironment().getRequiredProperty("local.management.port", int.class));
+        Http.port(context.getEnvironment().getRequiredProperty("local.management.port", int.class))
+            .as(token);
   }
 
   static SampleUpstream start() {
@@ -39,7 +54,8 @@ final class SampleUpstream implements AutoCloseable {
                 "spring.application.name=lunch",
                 "server.port=0",
                 "management.server.port=0")
-            .run());
+            // An argument: the platform's defaults would win over a default property.
+            .run("--flotilla.service-credentials.secret=" + SECRET));
   }
 
   /** How many /api/** requests reached the upstream so far. */
