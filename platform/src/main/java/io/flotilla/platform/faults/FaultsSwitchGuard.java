@@ -4,8 +4,11 @@ import io.flotilla.platform.problem.BearerProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +66,34 @@ final class FaultsSwitchGuard extends OncePerRequestFilter {
       problems.commence(request, response, new BadCredentialsException("invalid", invalid));
       return;
     }
-    chain.doFilter(request, response);
+    // The token was for the switch and has been checked: a service's own security, which may
+    // take any bearer token for a user's (tweets' does), must not judge it again.
+    chain.doFilter(withoutAuthorization(request), response);
+  }
+
+  private static HttpServletRequest withoutAuthorization(HttpServletRequest request) {
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public String getHeader(String name) {
+        return authorization(name) ? null : super.getHeader(name);
+      }
+
+      @Override
+      public Enumeration<String> getHeaders(String name) {
+        return authorization(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+      }
+
+      @Override
+      public Enumeration<String> getHeaderNames() {
+        return Collections.enumeration(
+            Collections.list(super.getHeaderNames()).stream()
+                .filter(header -> !authorization(header))
+                .toList());
+      }
+    };
+  }
+
+  private static boolean authorization(String header) {
+    return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header);
   }
 }
