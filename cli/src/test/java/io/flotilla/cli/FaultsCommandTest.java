@@ -128,15 +128,7 @@ class FaultsCommandTest {
             "lunch",
             "--outage");
 
-    assertThat(run)
-        .isEqualTo(
-            new Run(
-                2,
-                "",
-                "flotilla: no service secret to sign a token with: start Flotilla (./flotilla up"
-                    + " or ./flotilla cluster writes its secret to "
-                    + data.resolve("service-secret")
-                    + ") or set FLOTILLA_SERVICE_SECRET to the secret it was started with\n"));
+    assertThat(run).isEqualTo(new Run(2, "", TokenCommandTest.noSecret(data)));
     assertThat(Cli.run(environment, "faults", "lunch"))
         .isEqualTo(ok("delay=0s errorRate=0.0 outage=false"));
   }

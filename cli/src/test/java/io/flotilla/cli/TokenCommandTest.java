@@ -64,14 +64,7 @@ class TokenCommandTest {
   @Test
   void withoutASecretItSaysHowToGetOne(@TempDir Path data) throws Exception {
     assertThat(Cli.run(Map.of("FLOTILLA_DATA_DIR", data.toString()), "token", "hardware"))
-        .isEqualTo(
-            new Run(
-                2,
-                "",
-                "flotilla: no service secret to sign a token with: start Flotilla (./flotilla up"
-                    + " or ./flotilla cluster writes its secret to "
-                    + data.resolve("service-secret")
-                    + ") or set FLOTILLA_SERVICE_SECRET to the secret it was started with\n"));
+        .isEqualTo(new Run(2, "", noSecret(data)));
     assertThat(Cli.run(Map.of("FLOTILLA_SERVICE_SECRET", "short"), "token", "hardware").err())
         .isEqualTo(
             "flotilla: the service secret in FLOTILLA_SERVICE_SECRET must be the one Flotilla was"
@@ -80,6 +73,14 @@ class TokenCommandTest {
     assertThat(Cli.run(Map.of("FLOTILLA_DATA_DIR", data.toString()), "token", "hardware").err())
         .endsWith("it has 5 bytes\n")
         .doesNotContain("short\n");
+  }
+
+  /** What token and faults say when neither the variable nor the launcher's file has a secret. */
+  static String noSecret(Path data) {
+    return "flotilla: no service secret to sign a token with: start Flotilla (./flotilla up or"
+        + " ./flotilla cluster writes its secret to "
+        + data.resolve("service-secret")
+        + ") or set FLOTILLA_SERVICE_SECRET to the secret it was started with\n";
   }
 
   @Test

@@ -90,7 +90,14 @@ class FaultsSwitchTokenTest {
 
     for (String path :
         new String[] {
-          "/actuator/faults/", "/actuator/%66aults", "/actuator/faults;x=1", "/actuator/faults?x=1"
+          "/actuator/faults/",
+          "/actuator/%66aults",
+          "/actuator/faults;x=1",
+          "/actuator/faults?x=1",
+          "/actuator//faults",
+          "//actuator/faults",
+          "/actuator/./faults",
+          "/x/../actuator/faults"
         }) {
       Http.Answer answer = anonymous.post(path, "{\"outage\":true}");
       assertThat(answer.status()).as(path).isIn(400, 401, 404);
