@@ -97,6 +97,9 @@ public final class ProcessTopology {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // Heavy work's threads (Thread.MIN_PRIORITY) at nice 10, so that requests get a core first.
+    command.add("-XX:ThreadPriorityPolicy=1");
+    command.add("-XX:JavaPriority1_To_OSPriority=10");
     // FLOTILLA_JAVA_OPTS: JVM options for every service, split on spaces (e.g. -Xmx256m).
     String options = env.getOrDefault("FLOTILLA_JAVA_OPTS", "").strip();
     if (!options.isEmpty()) {
