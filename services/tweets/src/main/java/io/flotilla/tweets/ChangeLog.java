@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -34,10 +37,17 @@ class ChangeLog {
   static final String UPDATED = "updated";
   static final String DELETED = "deleted";
 
-  private final JdbcClient jdbc;
+  private static final String INSERT =
+      "INSERT INTO tweet_changes"
+          + " (tweet_id, type, created, username, text, private, tag_id, tweet_created)"
+          + " VALUES (:tweetId, :type, :now, :username, :text, :private, :tagId, :tweetCreated)";
 
-  ChangeLog(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  ChangeLog(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
     this.jdbc = jdbc;
+    this.named = named;
   }
 
   /**
@@ -52,22 +62,35 @@ class ChangeLog {
           .param("tweetId", tweetId)
           .update();
     }
-    jdbc.sql(
-            "INSERT INTO tweet_changes"
-                + " (tweet_id, type, created, username, text, private, tag_id, tweet_created)"
-                + " VALUES (:tweetId, :type, :now, :username, :text, :private, :tagId, :tweetCreated)")
-        .param("tweetId", tweetId)
-        .param("type", type)
-        .param("now", TweetRepository.utc(now))
-        .param("username", state == null ? null : state.username(), Types.VARCHAR)
-        .param("text", state == null ? null : state.text(), Types.VARCHAR)
-        .param("private", state == null ? null : state.isPrivate(), Types.BOOLEAN)
-        .param("tagId", state == null ? null : state.tagId(), Types.INTEGER)
-        .param(
+    named.update(INSERT, row(type, tweetId, state, now));
+  }
+
+  /**
+   * Appends the {@code created} changes of new tweets in one JDBC batch; must run inside the
+   * transaction that wrote them.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void appendCreated(List<Tweet> created, Instant now) {
+    named.batchUpdate(
+        INSERT,
+        created.stream()
+            .map(tweet -> row(CREATED, tweet.id(), tweet, now))
+            .toArray(SqlParameterSource[]::new));
+  }
+
+  private static SqlParameterSource row(String type, long tweetId, Tweet state, Instant now) {
+    return new MapSqlParameterSource()
+        .addValue("tweetId", tweetId)
+        .addValue("type", type)
+        .addValue("now", TweetRepository.utc(now))
+        .addValue("username", state == null ? null : state.username(), Types.VARCHAR)
+        .addValue("text", state == null ? null : state.text(), Types.VARCHAR)
+        .addValue("private", state == null ? null : state.isPrivate(), Types.BOOLEAN)
+        .addValue("tagId", state == null ? null : state.tagId(), Types.INTEGER)
+        .addValue(
             "tweetCreated",
             state == null ? null : TweetRepository.utc(state.created()),
-            Types.TIMESTAMP)
-        .update();
+            Types.TIMESTAMP);
   }
 
   /** Whether any committed change waits for its number: a cheap look before {@link #number}. */

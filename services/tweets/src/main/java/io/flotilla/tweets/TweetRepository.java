@@ -1,5 +1,6 @@
 package io.flotilla.tweets;
 
+import io.flotilla.tweets.TweetGenerator.Generated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -34,10 +38,19 @@ class TweetRepository {
   static final String USERS_PUBLIC_NEWEST_FIRST =
       " ORDER BY t.username, t.private, t.created DESC, t.id DESC";
 
-  private final JdbcClient jdbc;
+  private static final String INSERT =
+      "INSERT INTO tweets (account_id, username, text, private, tag_id, created, updated)"
+          + " VALUES (:account, :username, :text, :private, :tagId, :now, :now)";
 
-  TweetRepository(JdbcClient jdbc) {
+  // Naming the key column keeps PostgreSQL from answering every column as a "key".
+  private static final String[] KEY = {"id"};
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  TweetRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
     this.jdbc = jdbc;
+    this.named = named;
   }
 
   List<Tag> tags() {
@@ -172,18 +185,33 @@ class TweetRepository {
 
   long insert(Author author, Draft draft, Instant now) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            "INSERT INTO tweets (account_id, username, text, private, tag_id, created, updated)"
-                + " VALUES (:account, :username, :text, :private, :tagId, :now, :now)")
-        .param("account", author.account(), Types.VARCHAR)
-        .param("username", author.username())
-        .param("text", draft.text())
-        .param("private", draft.isPrivate())
-        .param("tagId", draft.tagId(), Types.INTEGER)
-        .param("now", utc(now))
-        // Naming the key column keeps PostgreSQL from answering every column as a "key".
-        .update(keys, "id");
+    named.update(INSERT, row(author, draft, now), keys, KEY);
     return keys.getKey().longValue();
+  }
+
+  /** Writes the tweets in one JDBC batch, all created {@code now}; their ids, in their order. */
+  List<Long> insertAll(List<Generated> tweets, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    named.batchUpdate(
+        INSERT,
+        tweets.stream()
+            .map(tweet -> row(tweet.author(), tweet.draft(), now))
+            .toArray(SqlParameterSource[]::new),
+        keys,
+        KEY);
+    return keys.getKeyList().stream()
+        .map(row -> ((Number) row.values().iterator().next()).longValue())
+        .toList();
+  }
+
+  private static SqlParameterSource row(Author author, Draft draft, Instant now) {
+    return new MapSqlParameterSource()
+        .addValue("account", author.account(), Types.VARCHAR)
+        .addValue("username", author.username())
+        .addValue("text", draft.text())
+        .addValue("private", draft.isPrivate())
+        .addValue("tagId", draft.tagId(), Types.INTEGER)
+        .addValue("now", utc(now));
   }
 
   void update(long id, Draft draft, Instant now) {

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,36 @@ abstract class ServerDatabaseTest {
 
   private static final String INSERT_A_DELETION =
       "INSERT INTO tweet_changes (tweet_id, type, created) VALUES (909, 'deleted', ?)";
+
+  /**
+   * A batch's generated keys, as each database answers them, are the rows' own ids. (Fewer than a
+   * feed page: the other tests read the feed's first page to find its end.)
+   */
+  @Test
+  void generatedTweetsAreFedWithTheirOwnIds() {
+    long after = ChangeFeedTest.last(app.search().get("/internal/v1/changes").body());
+    assertThat(app.search().post(TweetLoaderTest.LOADER, "{\"count\":300}").status())
+        .isEqualTo(200);
+
+    int checked = 0;
+    while (checked < 300) {
+      String page = app.search().get("/internal/v1/changes?limit=1000&after=" + after).body();
+      Matcher change = FED.matcher(page);
+      while (change.find()) {
+        checked++;
+        if (change.group(3).equals("false")) {
+          assertThat(app.http().get("/api/v1/tweets/" + change.group(1)).body())
+              .contains("\"text\":\"" + change.group(2) + "\"");
+        }
+      }
+      after = ChangeFeedTest.last(page);
+    }
+  }
+
+  private static final Pattern FED =
+      Pattern.compile(
+          "\"tweetId\":(\\d+),\"tweet\":\\{\"id\":\\d+,\"username\":\"gen_\\d+\","
+              + "\"text\":\"([^\"]+)\",\"private\":(true|false),");
 
   /** Written within a second, so the server's timestamps tie and the cursor's id decides. */
   @Test
