@@ -2,7 +2,6 @@ package io.flotilla.cli;
 
 import io.flotilla.cli.FlotillaClient.ServerProblem;
 import io.flotilla.cli.ServiceCredential.NoSecret;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -194,44 +193,15 @@ final class FaultsCommand implements Callable<Integer> {
               + "\" (the gateway has no fault switch)");
     }
     if (url != null) {
-      URI uri;
-      try {
-        uri = URI.create(url.strip());
-      } catch (IllegalArgumentException notAUri) {
-        uri = null;
-      }
-      if (uri == null || uri.getHost() == null || !"http".equals(uri.getScheme())) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--url must be an http:// address such as http://localhost:9084, got \"" + url + "\"");
-      }
-      return url.strip().replaceAll("/+$", "");
+      return LocalService.url(spec, url, "http://localhost:9084");
     }
     String name = service.toUpperCase(Locale.ROOT);
-    Integer management = port(name + "_MANAGEMENT_PORT");
+    Integer management = LocalService.port(spec, environment, name + "_MANAGEMENT_PORT");
     if (management == null) {
-      Integer port = port(name + "_PORT");
+      Integer port = LocalService.port(spec, environment, name + "_PORT");
       management = (port != null ? port : defaultPort) + 1000;
     }
     return "http://localhost:" + management;
-  }
-
-  private Integer port(String variable) {
-    String value = environment.apply(variable);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      int port = Integer.parseInt(value.strip());
-      if (port >= 1 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException notANumber) {
-      // said below
-    }
-    throw new ParameterException(
-        spec.commandLine(),
-        variable + " must be a port number from 1 to 65535, got \"" + value + "\"");
   }
 
   private Duration timeout() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code flotilla} command. It does nothing itself: each subcommand ({@code menu}, {@code
- * status}, {@code faults}, {@code token}) is one thing to do against a running Flotilla.
+ * status}, {@code faults}, {@code token}, {@code generate-tweets}) is one thing to do against a
+ * running Flotilla.
  */
 @Command(
     name = "flotilla",
@@ -52,6 +53,7 @@ public final class Flotilla {
         .addSubcommand(new StatusCommand(environment))
         .addSubcommand(new FaultsCommand(environment, clock))
         .addSubcommand(new TokenCommand(environment, clock))
+        .addSubcommand(new GenerateTweetsCommand(environment, clock))
         // An argument such as "@home" is a restaurant name to look for, not a file to read.
         .setExpandAtFiles(false)
         .setOut(out)
