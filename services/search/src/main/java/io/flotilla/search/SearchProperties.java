@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param indexDir where the Lucene index lives (with the feed cursor in its commits)
  * @param pollWait how long the feed may hold a request when it has nothing new (long polling)
  * @param batchLimit how many changes to ask for per request
+ * @param commitInterval while working through a backlog, how often the index commits (with its
+ *     cursor): what a crash makes it read again. Caught up, it commits every batch.
  * @param connectTimeout how long to wait for the tweets service to accept a connection
  * @param readTimeout how long to wait for the feed's answer; longer than {@code pollWait}
  * @param backoff how long to wait between tries while the feed is down or failing
@@ -30,7 +32,8 @@ record SearchProperties(
     @DefaultValue("http://localhost:8084") @NotNull URI tweetsUrl,
     @DefaultValue("./data/search/index") @NotNull Path indexDir,
     @DefaultValue("10s") @NotNull Duration pollWait,
-    @DefaultValue("500") @Min(1) @Max(1000) int batchLimit,
+    @DefaultValue("1000") @Min(1) @Max(1000) int batchLimit,
+    @DefaultValue("10s") @NotNull Duration commitInterval,
     @DefaultValue("2s") @NotNull Duration connectTimeout,
     @DefaultValue("20s") @NotNull Duration readTimeout,
     @DefaultValue @NotNull @Valid Backoff backoff) {

@@ -5,6 +5,7 @@ import io.flotilla.search.Changes.FeedTweet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Lucene index of public tweets, and the feed cursor it has caught up to. Written by one thread
  * (the feed consumer) a batch at a time; searched by any number at once through a {@link
- * SearcherManager}. Each batch is committed together with its cursor and the feed's epoch, so after
- * a crash or restart the index and the cursor agree: nothing is lost and at most one batch is
+ * SearcherManager}. Each commit carries the feed cursor it has reached and the feed's epoch, so
+ * after a crash or restart the index and the cursor agree: nothing is lost, and what came after the
+ * last commit (at most a batch once caught up, a commit interval's worth while catching up) is
  * applied again, which is harmless because every change is an upsert or a delete by tweet id.
  *
  * <p>Searches see a batch once the index has caught up with the feed (or nearly: a batch short of
@@ -86,8 +88,13 @@ class TweetIndex implements DisposableBean {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Duration commitInterval;
+  // Written and read by the feed consumer's thread only.
+  private boolean uncommitted;
+  private long committedAt = System.nanoTime();
 
   TweetIndex(SearchProperties properties) throws IOException {
+    commitInterval = properties.commitInterval();
     Files.createDirectories(properties.indexDir());
     directory = FSDirectory.open(properties.indexDir());
     writer =
@@ -140,12 +147,20 @@ class TweetIndex implements DisposableBean {
   }
 
   /**
-   * Applies a batch of feed changes and commits it with the feed's epoch and the cursor it reaches;
-   * once {@code caughtUp}, makes all that was committed visible to searches.
+   * Applies a batch of feed changes. Once {@code caughtUp}, makes them visible to searches, then
+   * commits them with the feed's epoch and the cursor they reach; while it works through a backlog,
+   * it commits only when the last commit is {@code commit-interval} old, as a commit (a new
+   * segment, files synced) per batch would cost more than the batch. A crash loses what was not
+   * committed yet, and the cursor with it, so it is read again.
    */
   void apply(List<Change> changes, String epoch, long cursor, boolean caughtUp) throws IOException {
     for (Change change : changes) {
       write(change);
+    }
+    if (!changes.isEmpty()) {
+      // Also what a close commits (IndexWriter commits on close).
+      writer.setLiveCommitData(Map.of(EPOCH, epoch, CURSOR, Long.toString(cursor)).entrySet());
+      uncommitted = true;
     }
     // Searchable before durable: the reader is the writer's near-real-time view, so the commit's
     // fsync stays off the path from a write to its search. A crash before the commit loses no
@@ -153,7 +168,7 @@ class TweetIndex implements DisposableBean {
     if (caughtUp) {
       searchers.maybeRefresh(); // a no-op when nothing was written since
     }
-    if (!changes.isEmpty()) {
+    if (uncommitted && (caughtUp || System.nanoTime() - committedAt >= commitInterval.toNanos())) {
       commit(epoch, cursor);
     }
   }
@@ -161,6 +176,8 @@ class TweetIndex implements DisposableBean {
   private void commit(String epoch, long cursor) throws IOException {
     writer.setLiveCommitData(Map.of(EPOCH, epoch, CURSOR, Long.toString(cursor)).entrySet());
     writer.commit();
+    uncommitted = false;
+    committedAt = System.nanoTime();
   }
 
   private void write(Change change) throws IOException {

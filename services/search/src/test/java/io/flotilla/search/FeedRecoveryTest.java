@@ -48,9 +48,36 @@ class FeedRecoveryTest {
     try (var search = new RunningSearch(feed, index)) {
       Eventually.until(
           () -> ids(search.http(), "keyword=heron"), ids -> ids.equals(List.of(4L, 3L, 2L)));
-      assertThat(feed.received.peek()).isEqualTo("after=" + last + "&limit=500&wait=10s");
+      assertThat(feed.received.peek()).isEqualTo("after=" + last + "&limit=1000&wait=10s");
       assertThat(search.http().get("/actuator/prometheus").body())
           .containsPattern("search_index_documents\\{[^}]*} 3.0");
+    }
+  }
+
+  @Test
+  void aBacklogReadInManyBatchesIsCommittedWithItsCursorAndARestartResumesAfterIt() {
+    Path index = dataDir.resolve("index");
+    long last = 0;
+    for (long id = 1; id <= 25; id++) {
+      last = feed.created(id, "bob", "backlog heron " + id, null, null);
+    }
+
+    // Batches of 10 and no commit by time while catching up: one commit, once caught up.
+    try (var search =
+        new RunningSearch(
+            feed,
+            index,
+            "--flotilla.search.batch-limit=10",
+            "--flotilla.search.commit-interval=1h")) {
+      Eventually.until(() -> ids(search.http(), "keyword=heron&size=100").size(), n -> n == 25);
+    }
+    feed.received.clear();
+
+    try (var search = new RunningSearch(feed, index, "--flotilla.search.batch-limit=10")) {
+      Eventually.until(() -> feed.received.peek(), first -> first != null);
+      assertThat(feed.received.peek()).isEqualTo("after=" + last + "&limit=10&wait=10s");
+      assertThat(search.http().get("/actuator/prometheus").body())
+          .containsPattern("search_index_documents\\{[^}]*} 25.0");
     }
   }
 
@@ -155,7 +182,7 @@ class FeedRecoveryTest {
     try (var search = new RunningSearch(feed, index)) {
       Eventually.until(
           () -> ids(search.http(), "keyword=kestrel"), ids -> ids.equals(List.of(5L, 2L, 1L)));
-      assertThat(feed.received).contains("after=0&limit=500&wait=10s");
+      assertThat(feed.received).contains("after=0&limit=1000&wait=10s");
     }
   }
 
