@@ -33,6 +33,8 @@
 #   BENCH_TWEETS=100000         microblog: tweets in the system (and the search index) before the
 #                               timeline and search are measured
 #   BENCH_MIX_USERS=50          microblog: users of the mix (bench/lua/mix.lua), each with a token
+#   BENCH_GROWTH_TWEETS=1000000 growth (opt-in, BENCH_PARTS=growth alone): the large size, compared
+#                               with 10,000 tweets
 #   JAVA_HOME                   JDK to use if it is >= 21; otherwise the newest under /usr/lib/jvm
 #
 # Needs ports 8080, 8081, 8090-8092 free (and 8082, 8086, 8087, 8089 for the launcher's other
@@ -54,6 +56,7 @@ BENCH_KEEP=${BENCH_KEEP:-0}
 BENCH_PARTS=${BENCH_PARTS:-math,inventory,menu,microblog,isolation}
 BENCH_TWEETS=${BENCH_TWEETS:-100000}
 BENCH_MIX_USERS=${BENCH_MIX_USERS:-50}
+BENCH_GROWTH_TWEETS=${BENCH_GROWTH_TWEETS:-1000000}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
 BENCH_PORT_OFFSET=${BENCH_PORT_OFFSET:-0}
@@ -962,6 +965,143 @@ isolation_summary() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Growth (launcher mode, opt-in: BENCH_PARTS=growth, alone): the newest page of the public
+# timeline, a user's timeline and a search through the gateway with 10,000 tweets, then the same
+# with BENCH_GROWTH_TWEETS (1,000,000), loaded by `flotilla generate-tweets` (the tweets service
+# writes them in batches: no HTTP loop); the load's rate, how long search takes to catch up, and the
+# ratios large / small (goal >= 0.8).
+
+GROWTH_GOAL=0.8
+GROWTH_USERS=1000
+declare -A GROWTH
+
+growth_feed_head() { # the newest seq of the tweets change feed (a private endpoint: a service token)
+  local token
+  token=$("$JDK_HOME/bin/java" -jar "$ROOT/cli/target/flotilla-cli.jar" token tweets) || fail "flotilla token tweets failed"
+  curl -sS --max-time 30 -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:${TWEETS_PORT:-8084}/internal/v1/changes?after=0&limit=1" |
+    sed -n 's/.*"head":\([0-9]*\)}$/\1/p'
+}
+
+growth_cursor() { # the last feed seq search has applied
+  curl -sS --max-time 10 "http://127.0.0.1:${SEARCH_MANAGEMENT_PORT:-9085}/actuator/prometheus" |
+    awk '/^search_feed_cursor[{ ]/ { printf "%d\n", $NF }'
+}
+
+# Loads tweets until the feed has $1 changes (one per tweet: growth writes no other), then waits for search to reach the
+# feed's head: GROWTH[load,size] "tweets seconds tweets/s", GROWTH[catchup,size] seconds after.
+growth_load() { # size
+  local size=$1 have count start_ms loaded_ms head deadline
+  have=$(growth_feed_head)
+  count=$((size - have))
+  if ((count > 0)); then
+    log "growth: generating $count tweets (flotilla generate-tweets $count --users $GROWTH_USERS)"
+    start_ms=$(now_ms)
+    "$JDK_HOME/bin/java" -XX:TieredStopAtLevel=1 -jar "$ROOT/cli/target/flotilla-cli.jar" \
+      generate-tweets "$count" --users "$GROWTH_USERS" >"$WORK_DIR/growth-load-$size.txt" 2>&1 ||
+      fail "flotilla generate-tweets failed, see $WORK_DIR/growth-load-$size.txt"
+    loaded_ms=$(now_ms)
+    tail -n 1 "$WORK_DIR/growth-load-$size.txt" | sed 's/^/  /'
+    GROWTH[load,$size]="$count $(ms_to_s $((loaded_ms - start_ms))) $((count * 1000 / (loaded_ms - start_ms + 1)))"
+  else
+    loaded_ms=$(now_ms)
+    GROWTH[load,$size]="0 0 0"
+  fi
+  head=$(growth_feed_head)
+  [[ -n $head ]] || fail "the tweets change feed answered no head"
+  log "growth: waiting for search to reach the feed's head ($head)"
+  deadline=$(($(now_ms) + 3600000))
+  while (($(growth_cursor) < head)); do
+    (($(now_ms) < deadline)) || fail "search reached only $(growth_cursor) of $head in an hour"
+    sleep 1
+  done
+  GROWTH[catchup,$size]=$(ms_to_s $(($(now_ms) - loaded_ms)))
+  printf '  search caught up %s s after the load ended (feed head %s)\n' "${GROWTH[catchup,$size]}" "$head"
+  GROWTH[disk,$size]="tweets $(du -sm "$FLOTILLA_DATA_DIR/tweets" | cut -f1) MiB, search index $(du -sm "$FLOTILLA_DATA_DIR/search" | cut -f1) MiB"
+}
+
+growth_measure() { # size
+  local size=$1 target url script out values
+  export GROWTH_USERS
+  for target in public user search; do
+    case $target in
+      public) url=$GATEWAY/api/v1/tweets/ script=() ;;
+      user) url=$GATEWAY script=(-s "$LUA/user-timeline.lua") ;;
+      search) url=$GATEWAY script=(-s "$LUA/search.lua") ;;
+    esac
+    warm_up "growth-$target" "${script[@]}" "$url"
+    out=$WORK_DIR/wrk-growth-$target-$size.txt
+    log "measure ($size tweets): wrk -t$THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --latency ${script[*]} $url (load $(loadavg))"
+    wrk -t"$THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --latency "${script[@]}" "$url" \
+      >"$out" 2>&1 || fail "wrk $target failed, see $out"
+    values=$(parse_wrk "$out") || fail "could not parse the wrk output $out"
+    GROWTH[$target,$size]=$values
+    printf '  %-7s %s (req/s p50 p99 errors)\n' "$target" "$values"
+  done
+  measure_rss
+  GROWTH[rss,$size]="$RSS_TOTAL_MIB MiB ($RSS_DETAIL)"
+}
+
+run_growth() {
+  if [[ $BENCH_SYSTEM != launcher ]]; then
+    log "growth: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
+    return
+  fi
+  local size target
+  GROWTH[small]=10000
+  GROWTH[large]=$BENCH_GROWTH_TWEETS
+  if (($(growth_feed_head) > ${GROWTH[small]})); then
+    warn "growth: skipped, the system already holds more than ${GROWTH[small]} tweets (run BENCH_PARTS=growth alone)"
+    return
+  fi
+  for size in "${GROWTH[small]}" "${GROWTH[large]}"; do
+    growth_load "$size"
+    growth_measure "$size"
+  done
+  for target in public user search; do
+    GROWTH[ratio,$target]=$(ratio "$(cut -d' ' -f1 <<<"${GROWTH[$target,${GROWTH[large]}]}")" \
+      "$(cut -d' ' -f1 <<<"${GROWTH[$target,${GROWTH[small]}]}")")
+    printf '  %-7s %s x at %s tweets of the rate at %s\n' "$target" "${GROWTH[ratio,$target]}" \
+      "${GROWTH[large]}" "${GROWTH[small]}"
+  done
+  echo
+}
+
+growth_summary() {
+  local target size small=${GROWTH[small]} large=${GROWTH[large]} verdict count seconds rate rps p50 p99 errors
+  echo "Growth: the same reads with $small and with $large tweets (generated by \`flotilla generate-tweets\`,"
+  echo "$GROWTH_USERS users), through the gateway; goal: at $large at least $GROWTH_GOAL x the rate at $small."
+  echo
+  echo "| Read | $small tweets: req/s, p50 / p99 ms | $large tweets: req/s, p50 / p99 ms | ratio | >= $GROWTH_GOAL |"
+  echo "|---|---:|---:|---:|---|"
+  for target in public user search; do
+    verdict=BELOW
+    at_least "${GROWTH[ratio,$target]}" "$GROWTH_GOAL" && verdict=PASS
+    printf '| %s |' "$(case $target in public) echo 'Public timeline, newest page (`/api/v1/tweets/`)' ;;
+      user) echo "A user's timeline, newest page (\`/api/v1/tweets/gen_<n>\`, random n)" ;;
+      search) echo 'Search (`/api/v1/search/?keyword=`, varied words)' ;; esac)"
+    for size in "$small" "$large"; do
+      read -r rps p50 p99 errors <<<"${GROWTH[$target,$size]}"
+      printf ' %s, %.2f / %.2f%s |' "$rps" "$p50" "$p99" "$([[ $errors == 0 ]] || echo ", $errors errors")"
+    done
+    printf ' %s | %s |\n' "${GROWTH[ratio,$target]}" "$verdict"
+  done
+  echo
+  echo "| Measurement | $small tweets | $large tweets |"
+  echo "|---|---|---|"
+  printf '| Load (generate-tweets): tweets, seconds, tweets/s |'
+  for size in "$small" "$large"; do
+    read -r count seconds rate <<<"${GROWTH[load,$size]}"
+    printf ' %s in %s s, %s/s |' "$count" "$seconds" "$rate"
+  done
+  echo
+  echo "| Search caught up, after the load ended | ${GROWTH[catchup,$small]} s | ${GROWTH[catchup,$large]} s |"
+  echo "| On disk | ${GROWTH[disk,$small]} | ${GROWTH[disk,$large]} |"
+  echo "| Resident memory after the reads | ${GROWTH[rss,$small]} | ${GROWTH[rss,$large]} |"
+  echo
+}
+
+# ---------------------------------------------------------------------------------------------
 # Summary
 
 print_summary() {
@@ -1034,6 +1174,7 @@ print_summary() {
   echo "| Load average (1/5/15 min) at start / end | $LOAD_START / $(loadavg) |"
   echo
   [[ -n ${ISO[logins]:-} ]] && isolation_summary
+  [[ -n ${GROWTH[ratio,public]:-} ]] && growth_summary
   echo "----- >8 -----"
 }
 
@@ -1061,6 +1202,8 @@ main() {
   positive_int BENCH_WARMUP "$BENCH_WARMUP"
   positive_int BENCH_WARMUP_MAX "$BENCH_WARMUP_MAX"
   positive_int BENCH_START_TIMEOUT "$BENCH_START_TIMEOUT"
+  positive_int BENCH_GROWTH_TWEETS "$BENCH_GROWTH_TWEETS"
+  ((BENCH_GROWTH_TWEETS > 10000)) || fail "BENCH_GROWTH_TWEETS must be more than 10000 (the small size), got $BENCH_GROWTH_TWEETS"
   [[ $BENCH_PORT_OFFSET =~ ^[0-9]+$ ]] || fail "BENCH_PORT_OFFSET must be a number, got '$BENCH_PORT_OFFSET'"
   [[ $BENCH_PORT_OFFSET == 0 || $BENCH_SYSTEM == jars ]] ||
     fail "BENCH_PORT_OFFSET needs BENCH_SYSTEM=jars (the launcher's ports are fixed)"
@@ -1122,6 +1265,7 @@ main() {
   part menu && run_menu
   part microblog && run_microblog
   part isolation && run_isolation
+  part growth && run_growth
   measure_rss
   log "resident memory after load: $RSS_TOTAL_MIB MiB ($RSS_DETAIL)"
   print_summary

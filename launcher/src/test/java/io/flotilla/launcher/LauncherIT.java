@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -217,6 +218,43 @@ class LauncherIT {
                 body -> !body.contains(found)))
         .as("the delete reaches search")
         .doesNotContain(found);
+  }
+
+  /** Few, so that they do not crowd the other tests' searches out of their first page. */
+  @Test
+  void tweetsGeneratedFromTheCommandLineReachTheTimelinesAndSearch() throws Exception {
+    var builder =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                CLI_JAR.toString(),
+                "generate-tweets",
+                "40",
+                "--users",
+                "2")
+            .redirectErrorStream(true);
+    // The secret the launcher wrote for the command line, as after ./flotilla up.
+    builder.environment().remove("FLOTILLA_SERVICE_SECRET");
+    builder.environment().put("FLOTILLA_DATA_DIR", system.dataDir().toString());
+    builder.environment().put("TWEETS_PORT", Integer.toString(tweetsPort));
+    Process generate = builder.start();
+    String printed = new String(generate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(generate.waitFor()).as(printed).isZero();
+    assertThat(printed).contains("40 tweets written (");
+    String timeline = get(gatewayPort, "/api/v1/tweets/gen_2?size=100").body();
+    assertThat(timeline).startsWith("[{\"id\":").contains("\"username\":\"gen_2\"");
+    Matcher tweet =
+        Pattern.compile("\"id\":(\\d+),\"username\":\"gen_2\",\"text\":\"[^\"]*?\\b([a-z]{6,})\\b")
+            .matcher(timeline);
+    assertThat(tweet.find()).as(timeline).isTrue();
+    String found = "\"id\":" + tweet.group(1) + ",";
+    assertThat(
+            ServiceProcesses.eventually(
+                () -> get(gatewayPort, "/api/v1/search/?size=100&keyword=" + tweet.group(2)).body(),
+                body -> body.contains(found)))
+        .as("a generated tweet becomes searchable")
+        .contains(found);
   }
 
   @Test
