@@ -42,6 +42,9 @@ class ChangeLog {
           + " (tweet_id, type, created, username, text, private, tag_id, tweet_created)"
           + " VALUES (:tweetId, :type, :now, :username, :text, :private, :tagId, :tweetCreated)";
 
+  /** The most ids one round of {@link #number} spans: a few feed pages. */
+  static final int MAX_NUMBERED = 10_000;
+
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
 
@@ -102,8 +105,10 @@ class ChangeLog {
   }
 
   /**
-   * Numbers every committed change that has no number yet, above the newest number, in the order
-   * they were appended (by id; rolled-back or skipped numbers leave harmless holes).
+   * Numbers the committed changes that have no number yet, above the newest number, in the order
+   * they were appended (by id; rolled-back or skipped numbers leave harmless holes): those among
+   * the first {@value #MAX_NUMBERED} ids waiting, so that the transaction stays short after a bulk
+   * load that no one read meanwhile; the rest wait for the next round, which numbers them higher.
    *
    * <p>Read committed, so that what the statements see after the lock is what has committed by
    * then, on MariaDB too (whose default would keep the snapshot of the transaction's first read). A
@@ -126,7 +131,7 @@ class ChangeLog {
                 + " WHERE seq IS NULL AND id BETWEEN :low AND :high")
         .param("offset", Math.max(0, head - waiting.low() + 1))
         .param("low", waiting.low())
-        .param("high", waiting.high())
+        .param("high", Math.min(waiting.high(), waiting.low() + MAX_NUMBERED - 1))
         .update();
   }
 

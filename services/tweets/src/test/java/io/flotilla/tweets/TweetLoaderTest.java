@@ -29,7 +29,7 @@ class TweetLoaderTest extends ApiTest {
 
   @Test
   void writesTheTweetsInBatchesAndTheFeedCarriesEachOne() {
-    long after = ChangeFeedTest.last(search().get("/internal/v1/changes").body());
+    long after = head();
 
     Http.Answer loaded = search().post(LOADER, "{\"count\":2500,\"users\":7}");
 
@@ -59,6 +59,31 @@ class TweetLoaderTest extends ApiTest {
     assertThat(publicCount).isBetween(2000, 2499);
     String timeline = anonymous().get("/api/v1/tweets/?size=100").body();
     assertThat(timeline).contains("@gen_", "#", "https://example.com/");
+  }
+
+  /** More than one round of numbering: read after the load, in rounds, still in order. */
+  @Test
+  void aLoadNoOneReadMeanwhileIsNumberedInRoundsInOrder() {
+    long after = head();
+    search().post(LOADER, "{\"count\":10000}");
+    search().post(LOADER, "{\"count\":5000}");
+
+    var seqs = new ArrayList<Long>();
+    var ids = new ArrayList<Long>();
+    while (ids.size() < 15_000) {
+      String page = search().get("/internal/v1/changes?limit=1000&after=" + after).body();
+      seqs.addAll(ChangeFeedTest.seqs(page));
+      Matcher id = Pattern.compile("\"tweetId\":(\\d+),").matcher(page);
+      while (id.find()) {
+        ids.add(Long.parseLong(id.group(1)));
+      }
+      after = ChangeFeedTest.last(page);
+    }
+    assertThat(ChangeLog.MAX_NUMBERED).isLessThan(15_000);
+    assertThat(seqs).hasSize(15_000).isSorted().doesNotHaveDuplicates();
+    assertThat(ids).isSorted().doesNotHaveDuplicates();
+    assertThat(search().get("/internal/v1/changes?after=" + after).body())
+        .contains("\"changes\":[]");
   }
 
   @Test
@@ -102,6 +127,14 @@ class TweetLoaderTest extends ApiTest {
       assertThat(answer.status()).as(bad).isEqualTo(400);
       assertThat(answer.contentType()).as(bad).isEqualTo("application/problem+json");
     }
+  }
+
+  /** The feed's newest seq: where a test's own changes start. */
+  private long head() {
+    Matcher head =
+        Pattern.compile("\"head\":(\\d+)}$").matcher(search().get("/internal/v1/changes").body());
+    assertThat(head.find()).isTrue();
+    return Long.parseLong(head.group(1));
   }
 
   private static List<String> usernames(String body) {
