@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -28,9 +31,9 @@ public final class FlotillaLauncher {
       List<Service> services = Topology.from(System.getenv());
       String secret = ServiceSecret.from(System.getenv());
       ServiceSecret.write(dataDirectory(System.getenv()), secret);
-      for (Service service : services) {
-        start(service, ServiceJar.of(service.name()), secret);
-      }
+      // The gateway last, so that it is ready to route when it is up.
+      startAll(services.subList(0, services.size() - 1), secret);
+      startAll(List.of(services.getLast()), secret);
       System.out.print(readyText(services, (System.nanoTime() - start) / 1e9, service -> ""));
       System.out.flush();
     } catch (LaunchException | IllegalArgumentException e) {
@@ -45,7 +48,39 @@ public final class FlotillaLauncher {
     return Path.of(env.getOrDefault("FLOTILLA_DATA_DIR", "data")).toAbsolutePath();
   }
 
-  private static void start(Service service, Path jar, String secret) {
+  /**
+   * Starts the services in order, as many at once as half the cores: a service starting keeps about
+   * two cores busy (its own thread and the JIT compiler's), so two cores start one at a time, no
+   * faster and with less memory at once. Returns once all are up; stops starting after a failure.
+   */
+  private static void startAll(List<Service> services, String secret) {
+    int atOnce = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    Map<Service, Throwable> failures = new ConcurrentHashMap<>();
+    try (ExecutorService starters = Executors.newFixedThreadPool(atOnce)) {
+      for (Service service : services) {
+        Path jar = ServiceJar.of(service.name());
+        starters.execute(() -> {
+          if (failures.isEmpty()) {
+            start(service, jar, secret, failures);
+          }
+        });
+      }
+    }
+    for (Service service : services) {
+      Throwable failure = failures.get(service);
+      if (failure != null) {
+        throw new LaunchException(
+            service.name()
+                + " did not start on port "
+                + service.port()
+                + ": "
+                + rootMessage(failure));
+      }
+    }
+  }
+
+  private static void start(
+      Service service, Path jar, String secret, Map<Service, Throwable> failures) {
     List<String> args = new ArrayList<>(service.commandLine());
     // An argument of a method call in this JVM: no other process sees it.
     args.add("--flotilla.service-credentials.secret=" + secret);
@@ -54,22 +89,13 @@ public final class FlotillaLauncher {
         Thread.ofPlatform()
             .name("start-" + service.name())
             .unstarted(() -> runService(service, jar, args));
-    Failure failure = new Failure();
-    thread.setUncaughtExceptionHandler((t, e) -> failure.cause = e);
+    thread.setUncaughtExceptionHandler((t, e) -> failures.put(service, e));
     thread.start();
     try {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LaunchException("interrupted while starting " + service.name());
-    }
-    if (failure.cause != null) {
-      throw new LaunchException(
-          service.name()
-              + " did not start on port "
-              + service.port()
-              + ": "
-              + rootMessage(failure.cause));
+      failures.put(service, new LaunchException("interrupted while starting " + service.name()));
     }
   }
 
@@ -124,9 +150,5 @@ public final class FlotillaLauncher {
       cause = cause.getCause();
     }
     return cause.getMessage() != null ? cause.getMessage() : cause.toString();
-  }
-
-  private static final class Failure {
-    volatile Throwable cause;
   }
 }
