@@ -12,7 +12,12 @@
 # Usage: bench/run.sh [-h|--help]
 #
 # Environment:
-#   BENCH_SYSTEM=launcher|jars  launcher (default): java -jar launcher/target/flotilla-launcher.jar
+#   BENCH_SYSTEM=launcher|cluster|jars
+#                               launcher (default): java -jar launcher/target/flotilla-launcher.jar,
+#                                     as ./flotilla up
+#                               cluster: a JVM per service on this machine's PostgreSQL, MariaDB
+#                                     and Redis, as ./flotilla cluster, in databases of the run's
+#                                     own (flotilla_bench_*, dropped first; needs psql and mysql)
 #                               jars: services/math/target/flotilla-math-exec.jar and
 #                                     gateway/target/flotilla-gateway-exec.jar as two JVMs
 #   BENCH_LAUNCHER_JAR          another launcher jar (with its lib/ and services/ beside it), to
@@ -28,7 +33,7 @@
 #   BENCH_BUILD=0               1: run the Maven build even if the jars exist
 #   BENCH_JAVA_OPTS=            extra JVM options for the services, e.g. "-Xmx512m"
 #   BENCH_KEEP=0                1: keep the temp dir (logs, wrk output) after a successful run
-#   BENCH_PARTS=math,inventory,menu,microblog,isolation  which parts to run (launcher mode);
+#   BENCH_PARTS=math,inventory,menu,microblog,isolation  which parts to run (launcher, cluster);
 #                               math also measures the big computations
 #   BENCH_TWEETS=100000         microblog: tweets in the system (and the search index) before the
 #                               timeline and search are measured
@@ -250,7 +255,7 @@ build() {
 ensure_jars() {
   local jars=()
   case $BENCH_SYSTEM in
-    launcher) jars=("$LAUNCHER_JAR") ;;
+    launcher | cluster) jars=("$LAUNCHER_JAR") ;;
     jars) jars=("$MATH_JAR" "$GATEWAY_JAR") ;;
   esac
   local jar need=$BENCH_BUILD
@@ -260,7 +265,7 @@ ensure_jars() {
   [[ $need == 1 ]] && build
   for jar in "${jars[@]}"; do
     [[ -f $jar ]] && continue
-    if [[ $BENCH_SYSTEM == launcher ]]; then
+    if [[ $BENCH_SYSTEM != jars ]]; then
       fail "$jar is missing after the build (no launcher module in this checkout?); BENCH_SYSTEM=jars runs the two service jars instead"
     fi
     fail "$jar is missing after the build"
@@ -350,12 +355,33 @@ start_flask() {
 # The system under test
 
 start_jvm() {
+  local name=$1
+  shift
+  start_process "$name" "$JDK_HOME/bin/java" "$@"
+}
+
+start_process() {
   local name=$1 logfile=$WORK_DIR/$1.log
   shift
-  "$JDK_HOME/bin/java" "${JAVA_OPTS[@]}" "$@" >"$logfile" 2>&1 &
+  "$@" >"$logfile" 2>&1 &
   JVM_PIDS+=("$!")
   JVM_NAMES+=("$name")
   JVM_LOGS+=("$logfile")
+}
+
+CLUSTER_DB_PREFIX=flotilla_bench_
+
+# The cluster's databases from an earlier run would hold its tweets and accounts: drop them.
+fresh_cluster_databases() {
+  command -v psql >/dev/null && command -v mysql >/dev/null ||
+    fail "BENCH_SYSTEM=cluster needs psql and mysql to start from empty databases"
+  local db
+  for db in users tweets; do
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $CLUSTER_DB_PREFIX$db WITH (FORCE)" ||
+      fail "could not drop $CLUSTER_DB_PREFIX$db on PostgreSQL at 127.0.0.1:5432"
+  done
+  mysql -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS ${CLUSTER_DB_PREFIX}hardware" ||
+    fail "could not drop ${CLUSTER_DB_PREFIX}hardware on MariaDB at 127.0.0.1:3306"
 }
 
 # Starts the system, waits until both /ping answer 200; sets START_MS and READY_MS.
@@ -364,11 +390,34 @@ start_system() {
   START_MS=$(now_ms)
   case $BENCH_SYSTEM in
     launcher)
-      start_jvm launcher -jar "$LAUNCHER_JAR"
+      # As a user starts it: the checkout's ./flotilla up (its JVM options and caches), which
+      # execs the JVM; a launcher jar from elsewhere without that script, with java -jar.
+      local checkout
+      checkout=$(cd "$(dirname "$LAUNCHER_JAR")/../.." && pwd)
+      if [[ -x $checkout/flotilla ]]; then
+        JAVA_HOME=$JDK_HOME FLOTILLA_JAVA_OPTS="${JAVA_OPTS[*]}" start_process launcher "$checkout/flotilla" up
+        # The script builds first when a source is newer than its last build: the start is timed
+        # from its last line before the JVM.
+        until grep -q '^Starting Flotilla with' "${JVM_LOGS[0]}"; do
+          alive "${JVM_PIDS[0]}" || fail_with_log "./flotilla up ended before it started the JVM" "${JVM_LOGS[0]}"
+          sleep 0.05
+        done
+        START_MS=$(now_ms)
+      else
+        start_jvm launcher "${JAVA_OPTS[@]}" -jar "$LAUNCHER_JAR"
+      fi
+      ;;
+    cluster)
+      fresh_cluster_databases
+      # As ./flotilla cluster: a small supervisor, the JVM options for every service's JVM.
+      # The second menu would take 8092, Flask's port here.
+      MENU_2_PORT=8098 FLOTILLA_JAVA_OPTS="${JAVA_OPTS[*]}" FLOTILLA_DATABASE_PREFIX=$CLUSTER_DB_PREFIX \
+        start_jvm cluster -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+        -cp "$LAUNCHER_JAR" io.flotilla.launcher.ProcessTopology
       ;;
     jars)
-      MATH_PORT=$MATH_PORT start_jvm math -jar "$MATH_JAR"
-      GATEWAY_PORT=$GATEWAY_PORT MATH_URL=$MATH start_jvm gateway -jar "$GATEWAY_JAR"
+      MATH_PORT=$MATH_PORT start_jvm math "${JAVA_OPTS[@]}" -jar "$MATH_JAR"
+      GATEWAY_PORT=$GATEWAY_PORT MATH_URL=$MATH start_jvm gateway "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR"
       ;;
   esac
   deadline=$((START_MS + BENCH_START_TIMEOUT * 1000))
@@ -379,11 +428,12 @@ start_system() {
     if ((!math_ok)) && [[ $(http_code "$MATH/ping") == 200 ]]; then math_ok=1; fi
     if ((!gateway_ok)) && [[ $(http_code "$GATEWAY/ping") == 200 ]]; then gateway_ok=1; fi
     now=$(now_ms)
-    if [[ $BENCH_SYSTEM == launcher && -z $launcher_ready_ms ]] &&
+    if [[ $BENCH_SYSTEM != jars && -z $launcher_ready_ms ]] &&
       grep -q "$READY_LINE" "${JVM_LOGS[0]}"; then
       launcher_ready_ms=$now
     fi
-    if ((math_ok && gateway_ok)); then
+    # The cluster's gateway and math answer before its other services are ready: wait for its line.
+    if ((math_ok && gateway_ok)) && [[ $BENCH_SYSTEM != cluster || -n $launcher_ready_ms ]]; then
       READY_MS=$now
       break
     fi
@@ -391,7 +441,7 @@ start_system() {
       fail_with_log "not ready after ${BENCH_START_TIMEOUT} s (math /ping ok=$math_ok, gateway /ping ok=$gateway_ok)" "${JVM_LOGS[-1]}"
     sleep 0.05
   done
-  if [[ $BENCH_SYSTEM == launcher ]]; then
+  if [[ $BENCH_SYSTEM != jars ]]; then
     if [[ -z $launcher_ready_ms ]] && grep -q "$READY_LINE" "${JVM_LOGS[0]}"; then launcher_ready_ms=$(now_ms); fi
     if [[ -n $launcher_ready_ms ]]; then
       LAUNCHER_NOTE="launcher printed '$READY_LINE' after $(ms_to_s $((launcher_ready_ms - START_MS))) s"
@@ -661,7 +711,7 @@ add_rows() { # count
 }
 
 run_inventory() {
-  if [[ $BENCH_SYSTEM != launcher ]]; then
+  if [[ $BENCH_SYSTEM == jars ]]; then
     log "inventory: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
     return
   fi
@@ -694,7 +744,7 @@ lunch_calls() { # lunch.requests summed over outcomes, as the sample upstream co
 }
 
 run_menu() {
-  if [[ $BENCH_SYSTEM != launcher ]]; then
+  if [[ $BENCH_SYSTEM == jars ]]; then
     log "menu: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
     return
   fi
@@ -747,7 +797,7 @@ indexed() { # documents in the search index
 }
 
 run_microblog() {
-  if [[ $BENCH_SYSTEM != launcher ]]; then
+  if [[ $BENCH_SYSTEM == jars ]]; then
     log "microblog: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
     return
   fi
@@ -905,21 +955,35 @@ probe_all() { # phase seconds-or-command...: probes the three targets while the 
 }
 
 flood() { # the two floods at once; each answer's status into flood-*.txt
-  local run=$RANDOM
-  seq 1 48 | xargs -P 16 -I{} curl -s -o /dev/null --max-time 30 -w '%{http_code}\n' \
-    -X POST -H 'Content-Type: application/json' \
-    -d "{\"username\":\"flood_${run}_{}\",\"password\":\"not-the-password\"}" \
-    "$GATEWAY/api/v1/auth/login" >"$WORK_DIR/flood-logins.txt" &
-  local logins=$!
-  shuf -i 90000-100000 -n 16 | xargs -P 16 -I{} curl -s -o /dev/null --max-time 30 \
-    -w '%{http_code}\n' "$GATEWAY/factorial?n={}" >"$WORK_DIR/flood-factorials.txt"
-  wait "$logins"
+  # One curl process each, its transfers in parallel: a process per request would spend the two
+  # cores on starting curl while the probes are timed, which no client elsewhere costs us.
+  local run=$RANDOM i n logins=$WORK_DIR/flood-logins.curl factorials=$WORK_DIR/flood-factorials.curl
+  : >"$logins"
+  for ((i = 1; i <= 48; i++)); do
+    flood_transfer "$GATEWAY/api/v1/auth/login" \
+      "{\\\"username\\\":\\\"flood_${run}_$i\\\",\\\"password\\\":\\\"not-the-password\\\"}" >>"$logins"
+  done
+  : >"$factorials"
+  for n in $(shuf -i 90000-100000 -n 16); do
+    flood_transfer "$GATEWAY/factorial?n=$n" >>"$factorials"
+  done
+  curl -s -Z --parallel-max 16 --parallel-immediate -K "$logins" >"$WORK_DIR/flood-logins.txt" &
+  local pid=$!
+  curl -s -Z --parallel-max 16 --parallel-immediate -K "$factorials" >"$WORK_DIR/flood-factorials.txt"
+  wait "$pid"
+}
+
+flood_transfer() { # url [json body]: one transfer of a curl config file (-K), its status on stdout
+  printf 'next\nurl = "%s"\nsilent\nmax-time = 30\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' "$1"
+  if [[ -n ${2:-} ]]; then
+    printf 'request = "POST"\nheader = "Content-Type: application/json"\ndata = "%s"\n' "$2"
+  fi
 }
 
 status_counts() { sort "$1" | uniq -c | awk '{ printf "%s%s x %s", sep, $2, $1; sep = ", " }'; }
 
 run_isolation() {
-  if [[ $BENCH_SYSTEM != launcher ]]; then
+  if [[ $BENCH_SYSTEM == jars ]]; then
     log "isolation: skipped (BENCH_SYSTEM=jars starts math and gateway only)"
     return
   fi
@@ -1194,8 +1258,8 @@ main() {
       ;;
   esac
   case $BENCH_SYSTEM in
-    launcher | jars) ;;
-    *) fail "BENCH_SYSTEM must be 'launcher' or 'jars', got '$BENCH_SYSTEM'" ;;
+    launcher | cluster | jars) ;;
+    *) fail "BENCH_SYSTEM must be 'launcher', 'cluster' or 'jars', got '$BENCH_SYSTEM'" ;;
   esac
   positive_int BENCH_DURATION "$BENCH_DURATION"
   positive_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS"
