@@ -1,7 +1,6 @@
 package io.flotilla.cli;
 
 import io.flotilla.cli.FlotillaClient.ServerProblem;
-import io.flotilla.cli.ServiceCredential.NoSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -131,13 +130,7 @@ final class FaultsCommand implements Callable<Integer> {
   public Integer call() {
     String base = base();
     Duration timeout = timeout();
-    ServiceCredential credential;
-    try {
-      credential = ServiceCredential.from(environment);
-    } catch (NoSecret missing) {
-      spec.commandLine().getErr().print("flotilla: " + missing.getMessage() + "\n");
-      return ServiceCredential.NO_SECRET;
-    }
+    ServiceCredential credential = ServiceCredential.from(environment);
     FlotillaClient client =
         new FlotillaClient(base, timeout, credential.token(service, clock.instant(), TOKEN_TTL));
     try {

@@ -56,8 +56,19 @@ public final class Flotilla {
         .addSubcommand(new GenerateTweetsCommand(environment, clock))
         // An argument such as "@home" is a restaurant name to look for, not a file to read.
         .setExpandAtFiles(false)
+        .setExecutionExceptionHandler(Flotilla::noSecret)
         .setOut(out)
         .setErr(err);
+  }
+
+  /** A command that signs a service token without a secret to sign with: one line, no trace. */
+  private static int noSecret(
+      Exception failure, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    if (failure instanceof ServiceCredential.NoSecret missing) {
+      command.getErr().print("flotilla: " + missing.getMessage() + "\n");
+      return ServiceCredential.NO_SECRET;
+    }
+    throw failure;
   }
 
   /** The project's version, written into flotilla-cli.properties by the build. */

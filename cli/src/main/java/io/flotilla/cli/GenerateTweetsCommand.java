@@ -2,7 +2,6 @@ package io.flotilla.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flotilla.cli.FlotillaClient.ServerProblem;
-import io.flotilla.cli.ServiceCredential.NoSecret;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,13 +109,7 @@ final class GenerateTweetsCommand implements Callable<Integer> {
     String base = base();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ServiceCredential credential;
-    try {
-      credential = ServiceCredential.from(environment);
-    } catch (NoSecret missing) {
-      err.print("flotilla: " + missing.getMessage() + "\n");
-      return ServiceCredential.NO_SECRET;
-    }
+    ServiceCredential credential = ServiceCredential.from(environment);
     Instant start = clock.instant();
     long written = 0;
     long publicCount = 0;

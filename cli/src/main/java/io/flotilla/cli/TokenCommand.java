@@ -1,6 +1,5 @@
 package io.flotilla.cli;
 
-import io.flotilla.cli.ServiceCredential.NoSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -67,13 +66,7 @@ final class TokenCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--minutes must be from 1 to 60, got " + minutes);
     }
-    ServiceCredential credential;
-    try {
-      credential = ServiceCredential.from(environment);
-    } catch (NoSecret missing) {
-      spec.commandLine().getErr().print("flotilla: " + missing.getMessage() + "\n");
-      return ServiceCredential.NO_SECRET;
-    }
+    ServiceCredential credential = ServiceCredential.from(environment);
     spec.commandLine()
         .getOut()
         .print(credential.token(service, clock.instant(), Duration.ofMinutes(minutes)) + "\n");
