@@ -38,6 +38,21 @@ public final class ProcessTopology {
   /** How long a service may take to become ready: many JVMs start at once on few cores. */
   private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
+  /**
+   * Heavy work's threads (Thread.MIN_PRIORITY) at nice 10, so that requests get a core first; the
+   * JVM's own threads (priorities 6-10: compilers, GC) at nice 0, where they are without the
+   * policy.
+   */
+  static final List<String> PRIORITIES =
+      List.of(
+          "-XX:ThreadPriorityPolicy=1",
+          "-XX:JavaPriority1_To_OSPriority=10",
+          "-XX:JavaPriority6_To_OSPriority=0",
+          "-XX:JavaPriority7_To_OSPriority=0",
+          "-XX:JavaPriority8_To_OSPriority=0",
+          "-XX:JavaPriority9_To_OSPriority=0",
+          "-XX:JavaPriority10_To_OSPriority=0");
+
   private final Map<Service, Process> processes = new LinkedHashMap<>();
 
   /** Set once Ctrl-C stops everything: from then on, processes ending is expected. */
@@ -97,9 +112,7 @@ public final class ProcessTopology {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-XX:+ExitOnOutOfMemoryError");
-    // Heavy work's threads (Thread.MIN_PRIORITY) at nice 10, so that requests get a core first.
-    command.add("-XX:ThreadPriorityPolicy=1");
-    command.add("-XX:JavaPriority1_To_OSPriority=10");
+    command.addAll(PRIORITIES);
     // FLOTILLA_JAVA_OPTS: JVM options for every service, split on spaces (e.g. -Xmx256m).
     String options = env.getOrDefault("FLOTILLA_JAVA_OPTS", "").strip();
     if (!options.isEmpty()) {

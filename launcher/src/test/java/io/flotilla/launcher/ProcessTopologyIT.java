@@ -193,8 +193,38 @@ class ProcessTopologyIT {
     }
   }
 
+  /** Login's BCrypt ran on users' heavy-work pool (the test before); nothing runs above nice 0. */
   @Test
   @Order(3)
+  void heavyWorkRunsAtNiceTenAndNoThreadAboveNormal() throws Exception {
+    Path tasks = Path.of("/proc", Long.toString(instances.get("users").pid()), "task");
+    assumeTrue(Files.isDirectory(tasks), "needs Linux's /proc");
+    Map<String, Integer> niceByThread = new HashMap<>();
+    try (var threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        String stat = Files.readString(thread.resolve("stat"));
+        // "tid (name) state ..." where nice is the 19th field; the name may hold spaces.
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        niceByThread.put(
+            thread.getFileName()
+                + " "
+                + stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+            Integer.parseInt(after[16]));
+      }
+    }
+    assertThat(niceByThread)
+        .as("users' threads and their nice values")
+        .anySatisfy((thread, nice) -> assertThat(thread).contains("bulkhead-users"))
+        .allSatisfy((thread, nice) -> {
+          assertThat(nice).as(thread).isNotNegative();
+          if (thread.contains("bulkhead-users")) {
+            assertThat(nice).as(thread).isEqualTo(10);
+          }
+        });
+  }
+
+  @Test
+  @Order(4)
   void theRealPrometheusScrapesEveryProcessAndAnswersQueries() throws Exception {
     assumeTrue(RealPrometheus.installed(), RealPrometheus.MISSING);
     List<Integer> ports =
@@ -212,7 +242,7 @@ class ProcessTopologyIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void killingAMenuAndAHardwareReplicaCostsNoFailedRequest() throws Exception {
     for (String replica : List.of("menu-1", "hardware-1")) {
       ProcessHandle process = ProcessHandle.of(instances.get(replica).pid()).orElseThrow();
@@ -236,7 +266,7 @@ class ProcessTopologyIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aServiceKilledWithSigkillIsStartedAgain() throws Exception {
     ProcessHandle math = ProcessHandle.of(instances.get("math").pid()).orElseThrow();
     math.destroyForcibly();
@@ -259,7 +289,7 @@ class ProcessTopologyIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void stoppingTheSupervisorStopsEveryService() throws Exception {
     List<ProcessHandle> running = supervisor.children().toList();
     supervisor.destroy(); // SIGTERM, as Ctrl-C
