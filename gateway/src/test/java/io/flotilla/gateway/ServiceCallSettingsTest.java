@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.core.env.Environment;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -38,5 +39,13 @@ class ServiceCallSettingsTest {
         client.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS);
     assertThat(connectMillis).isEqualTo(250);
     assertThat(gatewayClient.getResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  /** See GatewayIdleConnectionTest: a connection the service is closing is never taken. */
+  @Test
+  void idleConnectionsAreLetGoBeforeTheServicesCloseThem(@Autowired Environment environment) {
+    Duration servicesKeepAlive =
+        environment.getRequiredProperty("server.tomcat.connection-timeout", Duration.class);
+    assertThat(gatewayClient.getPool().getMaxIdleTime()).isLessThan(servicesKeepAlive);
   }
 }
