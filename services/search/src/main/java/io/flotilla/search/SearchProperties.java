@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param indexDir where the Lucene index lives (with the feed cursor in its commits)
  * @param pollWait how long the feed may hold a request when it has nothing new (long polling)
  * @param batchLimit how many changes to ask for per request
- * @param commitInterval while working through a backlog, how often the index commits (with its
- *     cursor): what a crash makes it read again. Caught up, it commits every batch.
+ * @param commitInterval how often the index commits (with its cursor) while changes keep coming: at
+ *     most what a crash makes it read again. It also commits whenever the feed has nothing new.
  * @param connectTimeout how long to wait for the tweets service to accept a connection
  * @param readTimeout how long to wait for the feed's answer; longer than {@code pollWait}
  * @param backoff how long to wait between tries while the feed is down or failing

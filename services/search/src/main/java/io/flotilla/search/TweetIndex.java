@@ -147,11 +147,12 @@ class TweetIndex implements DisposableBean {
   }
 
   /**
-   * Applies a batch of feed changes. Once {@code caughtUp}, makes them visible to searches, then
-   * commits them with the feed's epoch and the cursor they reach; while it works through a backlog,
-   * it commits only when the last commit is {@code commit-interval} old, as a commit (a new
-   * segment, files synced) per batch would cost more than the batch. A crash loses what was not
-   * committed yet, and the cursor with it, so it is read again.
+   * Applies a batch of feed changes. Once {@code caughtUp}, makes them visible to searches. It
+   * commits them with the feed's epoch and the cursor they reach when the last commit is {@code
+   * commit-interval} old, or when the feed has nothing new (an empty batch, caught up): a commit (a
+   * new segment, files synced) per batch would cost more than the batch while writes stream in, and
+   * would hold up the next batch's way to searches. A crash loses what was not committed yet, and
+   * the cursor with it, so it is read again.
    */
   void apply(List<Change> changes, String epoch, long cursor, boolean caughtUp) throws IOException {
     for (Change change : changes) {
@@ -168,7 +169,8 @@ class TweetIndex implements DisposableBean {
     if (caughtUp) {
       searchers.maybeRefresh(); // a no-op when nothing was written since
     }
-    if (uncommitted && (caughtUp || System.nanoTime() - committedAt >= commitInterval.toNanos())) {
+    boolean idle = caughtUp && changes.isEmpty();
+    if (uncommitted && (idle || System.nanoTime() - committedAt >= commitInterval.toNanos())) {
       commit(epoch, cursor);
     }
   }
