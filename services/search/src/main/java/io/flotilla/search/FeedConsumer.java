@@ -59,6 +59,7 @@ class FeedConsumer implements SmartLifecycle {
   private final SearchProperties.Backoff backoff;
   private final ExponentialBackOff backOff;
   private final Duration pollWait;
+  private final Duration refreshInterval;
   private final Clock clock = Clock.systemUTC();
   private final Counter applied;
   private final Counter empty;
@@ -84,6 +85,7 @@ class FeedConsumer implements SmartLifecycle {
     this.backOff = new ExponentialBackOff(backoff.initial().toMillis(), 2);
     this.backOff.setMaxInterval(backoff.max().toMillis());
     this.pollWait = properties.pollWait();
+    this.refreshInterval = properties.refreshInterval();
     this.since = clock.instant();
     this.caughtUpAt = since;
     this.cursor = index.cursor();
@@ -175,10 +177,13 @@ class FeedConsumer implements SmartLifecycle {
         }
         changeState(caughtUp ? State.FOLLOWING : State.CATCHING_UP, null);
         pauses = backOff.start();
-        if (changes.isEmpty()
-            && Duration.ofNanos(System.nanoTime() - asked).compareTo(pollWait.dividedBy(2)) < 0) {
+        Duration took = Duration.ofNanos(System.nanoTime() - asked);
+        if (changes.isEmpty() && took.compareTo(pollWait.dividedBy(2)) < 0) {
           // A feed that does not hold the request (or poll-wait 0) would make this loop spin.
           Thread.sleep(backoff.initial());
+        } else if (caughtUp && !changes.isEmpty() && took.compareTo(refreshInterval) < 0) {
+          // Writes arriving one by one would each cost a feed call and a refresh of the searcher.
+          Thread.sleep(refreshInterval.minus(took));
         }
       } catch (InterruptedException stopping) {
         break;

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param indexDir where the Lucene index lives (with the feed cursor in its commits)
  * @param pollWait how long the feed may hold a request when it has nothing new (long polling)
  * @param batchLimit how many changes to ask for per request
+ * @param refreshInterval how long a caught-up index waits after a batch before it asks the feed
+ *     again: the writes of that moment are made searchable together, in one refresh, rather than
+ *     one by one (0: at once)
  * @param commitInterval how often the index commits (with its cursor) while changes keep coming: at
  *     most what a crash makes it read again. It also commits whenever the feed has nothing new.
  * @param connectTimeout how long to wait for the tweets service to accept a connection
@@ -33,6 +36,7 @@ record SearchProperties(
     @DefaultValue("./data/search/index") @NotNull Path indexDir,
     @DefaultValue("10s") @NotNull Duration pollWait,
     @DefaultValue("1000") @Min(1) @Max(1000) int batchLimit,
+    @DefaultValue("50ms") @NotNull Duration refreshInterval,
     @DefaultValue("10s") @NotNull Duration commitInterval,
     @DefaultValue("2s") @NotNull Duration connectTimeout,
     @DefaultValue("20s") @NotNull Duration readTimeout,
@@ -54,6 +58,12 @@ record SearchProperties(
   boolean isPollWaitInRange() {
     return pollWait == null
         || (!pollWait.isNegative() && pollWait.compareTo(Duration.ofSeconds(30)) <= 0);
+  }
+
+  @AssertTrue(message = "refresh-interval must be from 0 to 1s")
+  boolean isRefreshIntervalInRange() {
+    return refreshInterval == null
+        || (!refreshInterval.isNegative() && refreshInterval.compareTo(Duration.ofSeconds(1)) <= 0);
   }
 
   @AssertTrue(message = "read-timeout must be longer than poll-wait, or every idle poll times out")

@@ -82,6 +82,30 @@ class FeedRecoveryTest {
   }
 
   @Test
+  void writesArrivingOneByOneAreAppliedTogetherAfterTheRefreshInterval() {
+    long first = feed.created(1, "karina", "first heron", null, null);
+    try (var search =
+        new RunningSearch(
+            feed, dataDir.resolve("index"), "--flotilla.search.refresh-interval=1s")) {
+      Eventually.until(() -> ids(search.http(), "keyword=heron"), ids -> ids.equals(List.of(1L)));
+      // Search is waiting out its refresh interval: these three come back in one batch.
+      long second = feed.created(2, "bob", "second heron", null, null);
+      long third = feed.created(3, "gina", "third heron", null, null);
+      long last = feed.created(4, "simon", "fourth heron", null, null);
+
+      Eventually.until(
+          () -> ids(search.http(), "keyword=heron"), ids -> ids.equals(List.of(4L, 3L, 2L, 1L)));
+      assertThat(feed.received)
+          .anyMatch(query -> query.startsWith("after=" + first + "&"))
+          .noneMatch(query -> query.startsWith("after=" + second + "&"))
+          .noneMatch(query -> query.startsWith("after=" + third + "&"));
+      Eventually.until(
+          () -> List.copyOf(feed.received),
+          queries -> queries.stream().anyMatch(q -> q.startsWith("after=" + last + "&")));
+    }
+  }
+
+  @Test
   void withoutTheServiceSecretTheFeedRefusesSearchAndOperatorsSeeWhy() {
     feed.created(1, "karina", "private heron", null, null);
     try (var search =
