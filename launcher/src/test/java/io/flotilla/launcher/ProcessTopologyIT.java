@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -202,7 +203,12 @@ class ProcessTopologyIT {
     Map<String, Integer> niceByThread = new HashMap<>();
     try (var threads = Files.list(tasks)) {
       for (Path thread : threads.toList()) {
-        String stat = Files.readString(thread.resolve("stat"));
+        String stat;
+        try {
+          stat = Files.readString(thread.resolve("stat"));
+        } catch (NoSuchFileException ended) {
+          continue; // the JVM ends compiler threads it no longer needs
+        }
         // "tid (name) state ..." where nice is the 19th field; the name may hold spaces.
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         niceByThread.put(
