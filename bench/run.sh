@@ -389,31 +389,31 @@ start_system() {
   local launcher_ready_ms="" math_ok=0 gateway_ok=0 i now deadline
   START_MS=$(now_ms)
   case $BENCH_SYSTEM in
-    launcher)
-      # As a user starts it: the checkout's ./flotilla up (its JVM options and caches), which
-      # execs the JVM; a launcher jar from elsewhere without that script, with java -jar.
-      local checkout
+    launcher | cluster)
+      # As a user starts it: the checkout's ./flotilla up or cluster (its JVM options and caches,
+      # a build of what changed), which execs the JVM; a launcher jar from elsewhere without that
+      # script, with java -jar (launcher mode only).
+      local checkout command=up settings=(JAVA_HOME="$JDK_HOME" FLOTILLA_JAVA_OPTS="${JAVA_OPTS[*]}")
       checkout=$(cd "$(dirname "$LAUNCHER_JAR")/../.." && pwd)
+      if [[ $BENCH_SYSTEM == cluster ]]; then
+        [[ -x $checkout/flotilla ]] || fail "BENCH_SYSTEM=cluster runs ./flotilla cluster, not in $checkout"
+        fresh_cluster_databases
+        command=cluster
+        # The second menu would take 8092, Flask's port here.
+        settings+=(MENU_2_PORT=8098 FLOTILLA_DATABASE_PREFIX="$CLUSTER_DB_PREFIX")
+      fi
       if [[ -x $checkout/flotilla ]]; then
-        JAVA_HOME=$JDK_HOME FLOTILLA_JAVA_OPTS="${JAVA_OPTS[*]}" start_process launcher "$checkout/flotilla" up
+        start_process "$BENCH_SYSTEM" env "${settings[@]}" "$checkout/flotilla" "$command"
         # The script builds first when a source is newer than its last build: the start is timed
         # from its last line before the JVM.
-        until grep -qs '^Starting Flotilla with' "${JVM_LOGS[0]}"; do
-          alive "${JVM_PIDS[0]}" || fail_with_log "./flotilla up ended before it started the JVM" "${JVM_LOGS[0]}"
+        until grep -qs '^Starting Flotilla' "${JVM_LOGS[0]}"; do
+          alive "${JVM_PIDS[0]}" || fail_with_log "./flotilla $command ended before it started the JVM" "${JVM_LOGS[0]}"
           sleep 0.05
         done
         START_MS=$(now_ms)
       else
         start_jvm launcher "${JAVA_OPTS[@]}" -jar "$LAUNCHER_JAR"
       fi
-      ;;
-    cluster)
-      fresh_cluster_databases
-      # As ./flotilla cluster: a small supervisor, the JVM options for every service's JVM.
-      # The second menu would take 8092, Flask's port here.
-      MENU_2_PORT=8098 FLOTILLA_JAVA_OPTS="${JAVA_OPTS[*]}" FLOTILLA_DATABASE_PREFIX=$CLUSTER_DB_PREFIX \
-        start_jvm cluster -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-        -cp "$LAUNCHER_JAR" io.flotilla.launcher.ProcessTopology
       ;;
     jars)
       MATH_PORT=$MATH_PORT start_jvm math "${JAVA_OPTS[@]}" -jar "$MATH_JAR"
@@ -916,7 +916,7 @@ run_mix() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Isolation (launcher mode): one client floods the CPU-heavy endpoints through the gateway, 48
+# Isolation (launcher and cluster): one client floods the CPU-heavy endpoints through the gateway, 48
 # failed logins 16 at a time and 16 cold factorials (n from 90,000 to 100,000) at once, twice, while
 # unrelated requests are asked PROBE_RATE times a second each: math's /ping on its own port, one
 # tweet and the public timeline through the gateway. Their latency (quiet, then during each flood),
