@@ -43,7 +43,7 @@ public final class ProcessTopology {
    * JVM's own threads (priorities 6-10: compilers, GC) at nice 0, where they are without the
    * policy.
    */
-  static final List<String> PRIORITIES =
+  private static final List<String> PRIORITIES =
       List.of(
           "-XX:ThreadPriorityPolicy=1",
           "-XX:JavaPriority1_To_OSPriority=10",

@@ -50,6 +50,11 @@ class LauncherIT {
 
   private static final Path CLI_JAR = Path.of("..", "cli", "target", "flotilla-cli.jar");
 
+  /**
+   * A whole word or hashtag of a tweet: a link (https://example.com/...) is one token to search.
+   */
+  private static final Pattern WHOLE_WORD = Pattern.compile("(?<![^ #])[a-z]{6,}(?![^ ])");
+
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -250,8 +255,7 @@ class LauncherIT {
     String id = null;
     String keyword = null;
     while (keyword == null && tweets.find()) {
-      // A whole word or hashtag: a link (https://example.com/...) is one token to the index.
-      Matcher word = Pattern.compile("(?<![^ #])[a-z]{6,}(?![^ ])").matcher(tweets.group(2));
+      Matcher word = WHOLE_WORD.matcher(tweets.group(2));
       if (word.find()) {
         id = tweets.group(1);
         keyword = word.group();
