@@ -1,8 +1,10 @@
 package io.flotilla.tweets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.flotilla.testsupport.Http;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +36,22 @@ class WritesTest extends ApiTest {
                 + CREATED
                 + "}");
     assertThat(anonymous().get(created.location()).body()).isEqualTo(created.body());
+  }
+
+  @Test
+  void aWriteIsTimedAndSpringSecurityObservesNothingOfItsOwn() {
+    assertThat(as("alice").post("/api/v1/tweets/", "{\"text\":\"timed\"}").status()).isEqualTo(201);
+
+    // The request's timer stops after its answer went out: wait for it to show.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(anonymous().get("/actuator/prometheus").body())
+                .containsPattern(
+                    "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"201\"")
+                // No timers or spans per filter of the chain, per authentication, per
+                // authorization.
+                .doesNotContain("spring_security_"));
   }
 
   @Test
