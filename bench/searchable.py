@@ -2,7 +2,8 @@
 """Write to searchable: posts a tweet with a fresh word through the gateway, then asks search for
 that word every 5 ms until it is found; the time from the post's 201 to the first answer that has
 it. Both connections are kept alive, so that a sample is not the cost of starting a process or a
-connection. Samples one after another, at most `count`, until `seconds` have passed.
+connection. Samples one after another, at most `count`, until `seconds` have passed (at least
+one).
 
 Usage: searchable.py GATEWAY_URL SEARCH_URL TOKEN COUNT SECONDS
 Prints: "median M ms, p95 P ms, p99 Q ms, max X ms, N samples"
@@ -68,7 +69,8 @@ def main():
     gateway, search = connection(gateway_url), connection(search_url)
     deadline = time.monotonic() + float(seconds)
     samples = []
-    while len(samples) < int(count) and time.monotonic() < deadline:
+    # At least one sample, however short the time given.
+    while not samples or (len(samples) < int(count) and time.monotonic() < deadline):
         samples.append(sample(gateway, search, token))
     ordered = sorted(samples)
     print(
