@@ -77,13 +77,13 @@ class ChangeFeed implements SmartLifecycle {
       if (log.unnumbered()) {
         log.number();
       }
-      List<Change> changes = log.after(after, limit);
+      ChangeLog.Tail tail = log.after(after, limit);
       long remaining = deadline - System.nanoTime();
-      if (!changes.isEmpty()) {
-        lag.record(Duration.between(changes.getFirst().at(), Instant.now()));
-        return page(changes);
+      Page page = page(tail);
+      if (!tail.changes().isEmpty()) {
+        lag.record(Duration.between(tail.changes().getFirst().at(), Instant.now()));
+        return page;
       }
-      Page page = page(changes);
       if (remaining <= 0 || !running || page.head() < after) {
         return page;
       }
@@ -94,7 +94,7 @@ class ChangeFeed implements SmartLifecycle {
         // Nothing through this instance; the database may have writes from another replica.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return page(changes);
+        return page;
       } catch (ExecutionException impossible) {
         throw new IllegalStateException(impossible);
       } finally {
@@ -103,13 +103,13 @@ class ChangeFeed implements SmartLifecycle {
     }
   }
 
-  private Page page(List<Change> changes) {
+  private Page page(ChangeLog.Tail tail) {
     String known = epoch;
     if (known == null) {
       known = log.epoch(); // fixed for the database's life: read once
       epoch = known;
     }
-    return new Page(known, changes, log.head());
+    return new Page(known, tail.changes(), tail.head());
   }
 
   @Override

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,33 +109,40 @@ class ChangeLog {
    * the first {@value #MAX_NUMBERED} ids waiting, so that the transaction stays short after a bulk
    * load that no one read meanwhile; the rest wait for the next round, which numbers them higher.
    *
-   * <p>Read committed, so that what the statements see after the lock is what has committed by
-   * then, on MariaDB too (whose default would keep the snapshot of the transaction's first read). A
-   * change that commits during the update and falls in the range gets a number above the head all
-   * the same; one below the range waits for the next round.
+   * <p>Read committed (the pool's isolation on every database, see application.yaml), so that what
+   * the statements see after the lock is what has committed by then, on MariaDB too (whose default
+   * would keep the snapshot of the transaction's first read). A change that commits during the
+   * update and falls in the range gets a number above the head all the same; one below the range
+   * waits for the next round.
    */
-  @Transactional(isolation = Isolation.READ_COMMITTED)
+  @Transactional
   void number() {
     jdbc.sql("SELECT id FROM change_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
-    Range waiting =
-        jdbc.sql("SELECT MIN(id) AS low, MAX(id) AS high FROM tweet_changes WHERE seq IS NULL")
-            .query((rs, row) -> new Range(rs.getLong("low"), rs.getLong("high")))
+    Waiting waiting =
+        jdbc.sql(
+                "SELECT MIN(id) AS low, MAX(id) AS high,"
+                    + " (SELECT COALESCE(MAX(seq), 0) FROM tweet_changes) AS head"
+                    + " FROM tweet_changes WHERE seq IS NULL")
+            .query(
+                (rs, row) -> new Waiting(rs.getLong("low"), rs.getLong("high"), rs.getLong("head")))
             .single();
     if (waiting.low() == 0) {
       return; // numbered meanwhile, by another reader or replica
     }
-    long head = head();
     jdbc.sql(
             "UPDATE tweet_changes SET seq = id + :offset"
                 + " WHERE seq IS NULL AND id BETWEEN :low AND :high")
-        .param("offset", Math.max(0, head - waiting.low() + 1))
+        .param("offset", Math.max(0, waiting.head() - waiting.low() + 1))
         .param("low", waiting.low())
         .param("high", Math.min(waiting.high(), waiting.low() + MAX_NUMBERED - 1))
         .update();
   }
 
-  /** Ids from low to high; ids start at 1, so 0 is none (MIN over no rows is null, read as 0). */
-  private record Range(long low, long high) {}
+  /**
+   * Unnumbered ids from low to high (ids start at 1, so 0 is none: MIN over no rows is null, read
+   * as 0) and the newest seq, read in one statement: each round trip is a feed reader's wait.
+   */
+  private record Waiting(long low, long high, long head) {}
 
   /** This log's epoch: drawn once when its database was created (see V3__feed_epoch.sql). */
   String epoch() {
@@ -148,18 +154,32 @@ class ChangeLog {
     return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM tweet_changes").query(Long.class).single();
   }
 
-  /** Up to {@code limit} changes after {@code after}, in seq order. */
-  List<Change> after(long after, int limit) {
-    return jdbc.sql(
-            "SELECT c.seq, c.tweet_id, c.type, c.created, c.username, c.text, c.private,"
-                + " c.tag_id, g.name AS tag_name, c.tweet_created"
-                + " FROM tweet_changes c LEFT JOIN tags g ON g.id = c.tag_id"
-                + " WHERE c.seq > :after ORDER BY c.seq LIMIT :limit")
-        .param("after", after)
-        .param("limit", limit)
-        .query(ChangeLog::change)
-        .list();
+  /**
+   * Up to {@code limit} changes after {@code after}, in seq order, and the seq of the newest change
+   * as the same statement saw it (a second query only when there is no change to carry it).
+   */
+  Tail after(long after, int limit) {
+    List<Numbered> rows =
+        jdbc.sql(
+                "SELECT c.seq, c.tweet_id, c.type, c.created, c.username, c.text, c.private,"
+                    + " c.tag_id, g.name AS tag_name, c.tweet_created,"
+                    + " (SELECT MAX(seq) FROM tweet_changes) AS head"
+                    + " FROM tweet_changes c LEFT JOIN tags g ON g.id = c.tag_id"
+                    + " WHERE c.seq > :after ORDER BY c.seq LIMIT :limit")
+            .param("after", after)
+            .param("limit", limit)
+            .query((rs, row) -> new Numbered(change(rs, row), rs.getLong("head")))
+            .list();
+    if (rows.isEmpty()) {
+      return new Tail(List.of(), head());
+    }
+    return new Tail(rows.stream().map(Numbered::change).toList(), rows.getFirst().head());
   }
+
+  /** Changes read from the log, and the seq of its newest change at the time. */
+  record Tail(List<Change> changes, long head) {}
+
+  private record Numbered(Change change, long head) {}
 
   /**
    * One change.
