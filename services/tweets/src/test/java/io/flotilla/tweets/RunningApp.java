@@ -43,6 +43,11 @@ final class RunningApp implements AutoCloseable {
     return ApiTest.search(((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
+  /** One of the running service's beans, for what its HTTP API does not show. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   @Override
   public void close() {
     context.close();

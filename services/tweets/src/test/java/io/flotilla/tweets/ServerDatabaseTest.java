@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,17 @@ abstract class ServerDatabaseTest {
         .endsWith("{\"id\":9,\"name\":\"slalom\"}]");
     assertThat(app.http().get("/api/v1/tweets/dora").body()).isEqualTo("[]");
     assertThat(app.http().get("/api/v1/tweets/gina").body()).isEqualTo("[]");
+  }
+
+  /**
+   * The feed's numbering must see what has committed once it holds its lock (ChangeLog#number):
+   * read committed, which MariaDB's default (repeatable read) is not.
+   */
+  @Test
+  void connectionsReadCommitted() throws SQLException {
+    try (Connection pooled = app.bean(DataSource.class).getConnection()) {
+      assertThat(pooled.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+    }
   }
 
   @Test
