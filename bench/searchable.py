@@ -46,7 +46,11 @@ def post(gateway, token, word):
 def found(search, word):
     search.request("GET", "/api/v1/search/?keyword=" + word)
     answer = search.getresponse()
-    return word in answer.read().decode()
+    body = answer.read().decode()
+    # An error is not "not yet": waiting it out would fail 30 s later for the wrong reason.
+    if answer.status != 200:
+        sys.exit(f"search answered {answer.status}: {body[:200]}")
+    return word in body
 
 
 def sample(gateway, search, token):
