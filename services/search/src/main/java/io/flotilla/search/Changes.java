@@ -20,8 +20,9 @@ record Changes(String epoch, List<Change> changes, long last, long head) {
    *
    * @param type {@code created}, {@code updated} or {@code deleted}
    * @param tweet the tweet's full new state; null when deleted
+   * @param at when the write was made; null from a tweets service that does not say
    */
-  record Change(long seq, String type, long tweetId, FeedTweet tweet) {
+  record Change(long seq, String type, long tweetId, FeedTweet tweet, Instant at) {
 
     /** Whether the tweet should be findable after this change: it exists and is public. */
     boolean leavesPublicTweet() {

@@ -5,6 +5,7 @@ import io.flotilla.search.Changes.Change;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +35,24 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <p>Metrics: {@code search.feed.batches{outcome=applied|empty|failed}}, {@code search.index.lag}
  * (seconds of feed changes the index may be missing: 0 while it is following the feed, otherwise
  * the time since it last reached the feed's end), {@code search.index.documents}, {@code
- * search.feed.cursor}, {@code search.index.rebuilds}.
+ * search.feed.cursor}, {@code search.index.rebuilds}, {@code search.index.visibility} (from a write
+ * in tweets to its being searchable, for each change that arrives while the index follows the feed:
+ * the clocks of two machines, good to what keeps them in step).
  */
 @Component
 class FeedConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FeedConsumer.class);
+
+  /** Buckets around the goal (250 ms under load), for histogram_quantile and an SLO's ratio. */
+  private static final Duration[] VISIBILITY_BUCKETS = {
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(5)
+  };
 
   /** Where the consumer is, as shown under /actuator/info and the health details. */
   enum State {
@@ -65,6 +78,7 @@ class FeedConsumer implements SmartLifecycle {
   private final Counter empty;
   private final Counter failed;
   private final Counter rebuilds;
+  private final Timer visibility;
   // stop() takes it to interrupt only a feed call or a backoff pause, never a Lucene write.
   private final Object applying = new Object();
 
@@ -96,6 +110,11 @@ class FeedConsumer implements SmartLifecycle {
     this.rebuilds =
         Counter.builder("search.index.rebuilds")
             .description("Index rebuilds from the feed's beginning (another epoch, or a lost tail)")
+            .register(meters);
+    this.visibility =
+        Timer.builder("search.index.visibility")
+            .description("From a write in tweets to its being searchable, while following the feed")
+            .serviceLevelObjectives(VISIBILITY_BUCKETS)
             .register(meters);
     Gauge.builder("search.index.lag", this, FeedConsumer::lagSeconds)
         .description("Seconds of feed changes the index may be missing: 0 while following the feed")
@@ -170,6 +189,9 @@ class FeedConsumer implements SmartLifecycle {
           }
           index.apply(changes, page.epoch(), page.last(), caughtUp);
         }
+        if (caughtUp) {
+          timeVisibility(changes);
+        }
         cursor = page.last();
         (changes.isEmpty() ? empty : applied).increment();
         if (caughtUp) {
@@ -206,6 +228,16 @@ class FeedConsumer implements SmartLifecycle {
       }
     }
     log.info("search feed consumer stopped cursor={}", cursor);
+  }
+
+  /** The changes are searchable now: how long after their writes. */
+  private void timeVisibility(List<Change> changes) {
+    Instant now = clock.instant();
+    for (Change change : changes) {
+      if (change.at() != null && !change.at().isAfter(now)) {
+        visibility.record(Duration.between(change.at(), now));
+      }
+    }
   }
 
   /** Why the cursor cannot be resumed in this feed, or null when it can. */

@@ -340,6 +340,13 @@ class SearchTest {
         .contains("search_feed_cursor{")
         .containsPattern("search_feed_batches_total\\{[^}]*outcome=\"applied\"")
         .containsPattern("search_queries_seconds_count\\{[^}]*kind=\"keyword\"");
+    // Timed once the batch is searchable, a moment after a search may find it.
+    Pattern timed = Pattern.compile("search_index_visibility_seconds_count\\{[^}]*} [1-9]");
+    String metrics =
+        Eventually.until(
+            () -> search.get("/actuator/prometheus").body(), body -> timed.matcher(body).find());
+    assertThat(metrics)
+        .containsPattern("search_index_visibility_seconds_bucket\\{[^}]*le=\"0\\.25\"");
   }
 
   @Test

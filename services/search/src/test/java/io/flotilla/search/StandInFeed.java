@@ -122,7 +122,9 @@ final class StandInFeed implements AutoCloseable {
             + id
             + ",\"tweet\":"
             + tweet
-            + "}");
+            + ",\"at\":\""
+            + Instant.now()
+            + "\"}");
     notifyAll(); // wake the long polls
     return seq;
   }

@@ -6,6 +6,7 @@ import io.flotilla.platform.RoutineRequest;
 import io.flotilla.tweets.ChangeLog.Change;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
@@ -87,15 +88,20 @@ class ChangeFeedController {
   @JsonPropertyOrder({"epoch", "changes", "last", "head"})
   record FeedJson(String epoch, List<ChangeJson> changes, long last, long head) {}
 
-  @JsonPropertyOrder({"seq", "type", "tweetId", "tweet"})
-  record ChangeJson(long seq, String type, long tweetId, FeedTweet tweet) {
+  /**
+   * One change; {@code at} is when the write was made (UTC, to the millisecond), from which search
+   * times how long a write takes to become searchable.
+   */
+  @JsonPropertyOrder({"seq", "type", "tweetId", "tweet", "at"})
+  record ChangeJson(long seq, String type, long tweetId, FeedTweet tweet, String at) {
 
     static ChangeJson of(Change change) {
       return new ChangeJson(
           change.seq(),
           change.type(),
           change.tweetId(),
-          change.tweet() == null ? null : FeedTweet.of(change.tweet()));
+          change.tweet() == null ? null : FeedTweet.of(change.tweet()),
+          change.at().truncatedTo(ChronoUnit.MILLIS).toString());
     }
   }
 

@@ -45,7 +45,10 @@ class ChangeFeedPollingTest extends ApiTest {
     assertThat(poll.get(20, TimeUnit.SECONDS).body())
         .matches(
             "\\{\"epoch\":\"[0-9a-f-]{36}\","
-                + "\"changes\":\\[\\{\"seq\":1,\"type\":\"deleted\",\"tweetId\":77,\"tweet\":null}],"
+                + "\"changes\":\\[\\{\"seq\":1,\"type\":\"deleted\",\"tweetId\":77,\"tweet\":null,"
+                + "\"at\":\""
+                + ChangeFeedTest.AT
+                + "\"}],"
                 + "\"last\":1,\"head\":1}");
   }
 }

@@ -34,6 +34,9 @@ class ChangeFeedTest extends ApiTest {
   private static final String CREATED =
       "\"created\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"";
 
+  /** When the write was made: UTC, to the millisecond (no fraction when it is .000). */
+  static final String AT = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z";
+
   @Autowired MeterRegistry registry;
 
   @Test
@@ -64,12 +67,16 @@ class ChangeFeedTest extends ApiTest {
                 + kept.id()
                 + ",\"username\":\"alice\",\"text\":\"second\",\"private\":true,\"tag\":null,"
                 + CREATED
-                + ",\"tagId\":null}},"
+                + ",\"tagId\":null},\"at\":\""
+                + AT
+                + "\"},"
                 + "\\{\"seq\":"
                 + seqs.get(1)
                 + ",\"type\":\"deleted\",\"tweetId\":"
                 + gone.id()
-                + ",\"tweet\":null}"
+                + ",\"tweet\":null,\"at\":\""
+                + AT
+                + "\"}"
                 + "],\"last\":"
                 + seqs.get(1)
                 + ",\"head\":"

@@ -133,6 +133,22 @@ abstract class ServerDatabaseTest {
     }
   }
 
+  /** Search times a write's way to its index from it: whole seconds would be no measure. */
+  @Test
+  void aChangeSaysWhenItWasMadeToTheMillisecond() throws SQLException {
+    long after = ChangeFeedTest.last(app.search().get("/internal/v1/changes").body());
+    try (Connection writer = DriverManager.getConnection(database.url(), database.user(), "");
+        var append =
+            writer.prepareStatement(
+                "INSERT INTO tweet_changes (tweet_id, type, created) VALUES (919, 'deleted', ?)")) {
+      append.setTimestamp(1, Timestamp.valueOf(LocalDateTime.parse("2026-12-07T20:31:05.123")));
+      append.executeUpdate();
+    }
+
+    assertThat(app.search().get("/internal/v1/changes?after=" + after).body())
+        .contains("\"tweetId\":919,\"tweet\":null,\"at\":\"2026-12-07T20:31:05.123Z\"");
+  }
+
   private static final String INSERT_A_DELETION =
       "INSERT INTO tweet_changes (tweet_id, type, created) VALUES (909, 'deleted', ?)";
 
