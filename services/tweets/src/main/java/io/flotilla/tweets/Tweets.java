@@ -182,8 +182,10 @@ class Tweets {
 
   @Transactional
   Tweet create(Author author, Draft draft) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    long id = repository.insert(author, draft, now);
+    // The tweet says its second (the API's created); the feed says the write's own time, from
+    // which search times how long the write takes to become searchable.
+    Instant now = Instant.now();
+    long id = repository.insert(author, draft, now.truncatedTo(ChronoUnit.SECONDS));
     Tweet tweet = repository.findById(id).orElseThrow();
     written(ChangeLog.CREATED, id, tweet, now);
     log.info("tweet created id={} username={}", id, author.username());
@@ -198,7 +200,8 @@ class Tweets {
    */
   @Transactional
   List<Tweet> createAll(List<Generated> batch) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant at = Instant.now();
+    Instant now = at.truncatedTo(ChronoUnit.SECONDS);
     List<Long> ids = repository.insertAll(batch, now);
     List<Tweet> created = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
@@ -215,7 +218,7 @@ class Tweets {
               tagName(draft.tagId()),
               now));
     }
-    changes.appendCreated(created, now);
+    changes.appendCreated(created, at);
     events.publishEvent(new Batch(created.size()));
     return created;
   }

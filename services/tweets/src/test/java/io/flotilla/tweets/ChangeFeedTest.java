@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.flotilla.testsupport.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +100,24 @@ class ChangeFeedTest extends ApiTest {
                 + ",\"head\":"
                 + seqs.get(1)
                 + "}");
+  }
+
+  /**
+   * Search times a write's way to its index from {@code at}: the write's own time, not the second
+   * of its tweet's {@code created}, which would make every write look up to a second slower.
+   */
+  @Test
+  void aChangeSaysWhenItsWriteWasMade() {
+    long start = last(search().get("/internal/v1/changes").body());
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    long id = as("alice").post("/api/v1/tweets/", "{\"text\":\"timed\"}").id();
+    Instant after = Instant.now();
+
+    Matcher at =
+        Pattern.compile("\"tweetId\":" + id + ",\"tweet\":\\{[^}]*},\"at\":\"([^\"]+)\"")
+            .matcher(search().get("/internal/v1/changes?after=" + start).body());
+    assertThat(at.find()).isTrue();
+    assertThat(Instant.parse(at.group(1))).isBetween(before, after);
   }
 
   @Test
