@@ -36,8 +36,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * (seconds of feed changes the index may be missing: 0 while it is following the feed, otherwise
  * the time since it last reached the feed's end), {@code search.index.documents}, {@code
  * search.feed.cursor}, {@code search.index.rebuilds}, {@code search.index.visibility} (from a write
- * in tweets to its being searchable, for each change that arrives while the index follows the feed:
- * the clocks of two machines, good to what keeps them in step).
+ * in tweets to its being searchable, for each change of a batch that brings the index up to the
+ * feed, except while it is rebuilt from the feed's start: the clocks of two machines, good to what
+ * keeps them in step).
  */
 @Component
 class FeedConsumer implements SmartLifecycle {
@@ -90,6 +91,8 @@ class FeedConsumer implements SmartLifecycle {
   private volatile long cursor;
   private volatile String epoch;
   private volatile Instant caughtUpAt;
+  // Read from the feed's start until caught up: old writes, not a measure of the way to search.
+  private boolean rebuilding;
 
   FeedConsumer(
       ChangeFeed feed, TweetIndex index, SearchProperties properties, MeterRegistry meters) {
@@ -190,7 +193,10 @@ class FeedConsumer implements SmartLifecycle {
           index.apply(changes, page.epoch(), page.last(), caughtUp);
         }
         if (caughtUp) {
-          timeVisibility(changes);
+          if (!rebuilding) {
+            timeVisibility(changes);
+          }
+          rebuilding = false;
         }
         cursor = page.last();
         (changes.isEmpty() ? empty : applied).increment();
@@ -264,6 +270,7 @@ class FeedConsumer implements SmartLifecycle {
       rebuilds.increment();
     }
     index.restart(page.epoch());
+    rebuilding = true;
     epoch = page.epoch();
     cursor = 0;
   }

@@ -210,6 +210,30 @@ class FeedRecoveryTest {
     }
   }
 
+  /** Old writes that a rebuild reads again are not a write's way to search; new ones are. */
+  @Test
+  void writesReadAgainByARebuildAreNotTimedAsBecomingSearchable() {
+    feed.created(1, "karina", "old heron", null, null);
+    feed.created(2, "bob", "older heron", null, null);
+    try (var search = new RunningSearch(feed, dataDir.resolve("index"))) {
+      Eventually.until(() -> ids(search.http(), "keyword=heron"), ids -> ids.size() == 2);
+      feed.created(3, "karina", "new heron", null, null);
+
+      long timed =
+          Eventually.until(
+              () -> visibilityCount(search.http().get("/actuator/prometheus").body()),
+              count -> count > 0);
+      assertThat(timed).isEqualTo(1);
+    }
+  }
+
+  private static long visibilityCount(String metrics) {
+    Matcher count =
+        Pattern.compile("search_index_visibility_seconds_count\\{[^}]*} (\\d+)").matcher(metrics);
+    assertThat(count.find()).as(metrics).isTrue();
+    return Long.parseLong(count.group(1));
+  }
+
   static List<Long> ids(Http http, String query) {
     Http.Answer answer = http.get("/api/v1/search/?" + query);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
