@@ -116,7 +116,7 @@ class FeedConsumer implements SmartLifecycle {
             .register(meters);
     this.visibility =
         Timer.builder("search.index.visibility")
-            .description("From a write in tweets to its being searchable, while following the feed")
+            .description("From a write in tweets to its being searchable (not a rebuild's)")
             .serviceLevelObjectives(VISIBILITY_BUCKETS)
             .register(meters);
     Gauge.builder("search.index.lag", this, FeedConsumer::lagSeconds)
@@ -192,16 +192,14 @@ class FeedConsumer implements SmartLifecycle {
           }
           index.apply(changes, page.epoch(), page.last(), caughtUp);
         }
-        if (caughtUp) {
-          if (!rebuilding) {
-            timeVisibility(changes);
-          }
-          rebuilding = false;
-        }
         cursor = page.last();
         (changes.isEmpty() ? empty : applied).increment();
         if (caughtUp) {
           caughtUpAt = clock.instant();
+          if (!rebuilding) {
+            timeVisibility(changes, caughtUpAt);
+          }
+          rebuilding = false;
         }
         changeState(caughtUp ? State.FOLLOWING : State.CATCHING_UP, null);
         pauses = backOff.start();
@@ -236,9 +234,8 @@ class FeedConsumer implements SmartLifecycle {
     log.info("search feed consumer stopped cursor={}", cursor);
   }
 
-  /** The changes are searchable now: how long after their writes. */
-  private void timeVisibility(List<Change> changes) {
-    Instant now = clock.instant();
+  /** The changes became searchable at {@code now}: how long after their writes. */
+  private void timeVisibility(List<Change> changes, Instant now) {
     for (Change change : changes) {
       if (change.at() != null && !change.at().isAfter(now)) {
         visibility.record(Duration.between(change.at(), now));

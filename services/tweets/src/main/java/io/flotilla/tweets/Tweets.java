@@ -184,10 +184,10 @@ class Tweets {
   Tweet create(Author author, Draft draft) {
     // The tweet says its second (the API's created); the feed says the write's own time, from
     // which search times how long the write takes to become searchable.
-    Instant now = Instant.now();
-    long id = repository.insert(author, draft, now.truncatedTo(ChronoUnit.SECONDS));
+    Instant at = Instant.now();
+    long id = repository.insert(author, draft, at.truncatedTo(ChronoUnit.SECONDS));
     Tweet tweet = repository.findById(id).orElseThrow();
-    written(ChangeLog.CREATED, id, tweet, now);
+    written(ChangeLog.CREATED, id, tweet, at);
     log.info("tweet created id={} username={}", id, author.username());
     return tweet;
   }
