@@ -104,10 +104,12 @@ class ChangeLog {
   }
 
   /**
-   * Numbers the committed changes that have no number yet, above the newest number, in the order
-   * they were appended (by id; rolled-back or skipped numbers leave harmless holes): those among
-   * the first {@value #MAX_NUMBERED} ids waiting, so that the transaction stays short after a bulk
-   * load that no one read meanwhile; the rest wait for the next round, which numbers them higher.
+   * Numbers the committed changes that have no number yet, above every number given before (the
+   * head kept with the lock, not the newest row's: a replaced row's number is never given again, or
+   * a reader past it would miss what gets it), in the order they were appended (by id; rolled-back
+   * or skipped numbers leave harmless holes): those among the first {@value #MAX_NUMBERED} ids
+   * waiting, so that the transaction stays short after a bulk load that no one read meanwhile; the
+   * rest wait for the next round, which numbers them higher.
    *
    * <p>Read committed (the pool's isolation on every database, see application.yaml), so that what
    * the statements see after the lock is what has committed by then, on MariaDB too (whose default
@@ -117,41 +119,43 @@ class ChangeLog {
    */
   @Transactional
   void number() {
-    jdbc.sql("SELECT id FROM change_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
-    Waiting waiting =
-        jdbc.sql(
-                "SELECT MIN(id) AS low, MAX(id) AS high,"
-                    + " (SELECT COALESCE(MAX(seq), 0) FROM tweet_changes) AS head"
-                    + " FROM tweet_changes WHERE seq IS NULL")
-            .query(
-                (rs, row) -> new Waiting(rs.getLong("low"), rs.getLong("high"), rs.getLong("head")))
+    long head =
+        jdbc.sql("SELECT head FROM change_lock WHERE id = 1 FOR UPDATE").query(Long.class).single();
+    Range waiting =
+        jdbc.sql("SELECT MIN(id) AS low, MAX(id) AS high FROM tweet_changes WHERE seq IS NULL")
+            .query((rs, row) -> new Range(rs.getLong("low"), rs.getLong("high")))
             .single();
     if (waiting.low() == 0) {
       return; // numbered meanwhile, by another reader or replica
     }
+    long high = Math.min(waiting.high(), waiting.low() + MAX_NUMBERED - 1);
+    long offset = Math.max(0, head - waiting.low() + 1);
     jdbc.sql(
             "UPDATE tweet_changes SET seq = id + :offset"
                 + " WHERE seq IS NULL AND id BETWEEN :low AND :high")
-        .param("offset", Math.max(0, waiting.head() - waiting.low() + 1))
+        .param("offset", offset)
         .param("low", waiting.low())
-        .param("high", Math.min(waiting.high(), waiting.low() + MAX_NUMBERED - 1))
+        .param("high", high)
+        .update();
+    jdbc.sql("UPDATE change_lock SET head = :head WHERE id = 1")
+        .param("head", high + offset)
         .update();
   }
 
-  /**
-   * Unnumbered ids from low to high (ids start at 1, so 0 is none: MIN over no rows is null, read
-   * as 0) and the newest seq, read in one statement: each round trip is a feed reader's wait.
-   */
-  private record Waiting(long low, long high, long head) {}
+  /** Ids from low to high; ids start at 1, so 0 is none (MIN over no rows is null, read as 0). */
+  private record Range(long low, long high) {}
 
   /** This log's epoch: drawn once when its database was created (see V3__feed_epoch.sql). */
   String epoch() {
     return jdbc.sql("SELECT epoch FROM feed_epoch WHERE id = 1").query(String.class).single();
   }
 
-  /** The seq of the newest change, 0 when there is none. */
+  /**
+   * The newest seq given, 0 before the first. A number, not always a row: the row that had it may
+   * have been replaced by its tweet's next change, which waits for a higher one.
+   */
   long head() {
-    return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM tweet_changes").query(Long.class).single();
+    return jdbc.sql("SELECT head FROM change_lock WHERE id = 1").query(Long.class).single();
   }
 
   /**
@@ -163,7 +167,7 @@ class ChangeLog {
         jdbc.sql(
                 "SELECT c.seq, c.tweet_id, c.type, c.created, c.username, c.text, c.private,"
                     + " c.tag_id, g.name AS tag_name, c.tweet_created,"
-                    + " (SELECT MAX(seq) FROM tweet_changes) AS head"
+                    + " (SELECT head FROM change_lock WHERE id = 1) AS head"
                     + " FROM tweet_changes c LEFT JOIN tags g ON g.id = c.tag_id"
                     + " WHERE c.seq > :after ORDER BY c.seq LIMIT :limit")
             .param("after", after)
