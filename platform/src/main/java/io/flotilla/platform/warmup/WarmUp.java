@@ -1,0 +1,91 @@
+package io.flotilla.platform.warmup;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Before the service reports ready, it sends its own port a few requests, one at a time: the first
+ * requests a JVM serves load the classes of the whole request path (about 450 in the users
+ * service), and requests arriving at once wait on each other's class loading. A virtual thread
+ * waiting there keeps its carrier (a native frame is on its stack), and the carriers are as many as
+ * the cores; in the launcher's one JVM, every service's. A first burst of logins then stalled every
+ * service for up to a second (see the performance docs). Readiness comes after these requests, so a
+ * load balancer, the launcher and Kubernetes send traffic only to a loaded request path.
+ *
+ * <p>Readiness waits for it: Spring Boot reports it once the listeners of the ready event are done.
+ */
+class WarmUp {
+
+  private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+  /** A path no service has: the filters, the dispatcher and the 404's problem details. */
+  static final String NOWHERE = "/flotilla-warm-up";
+
+  private final WarmUpSettings settings;
+  private volatile int port;
+
+  WarmUp(WarmUpSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The application's port, not the management port's (a server of its own). */
+  @EventListener
+  void serverStarted(WebServerInitializedEvent event) {
+    if (!"management".equals(event.getApplicationContext().getServerNamespace())) {
+      port = event.getWebServer().getPort();
+    }
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    if (port <= 0) {
+      return; // no server of its own: a mock environment in tests
+    }
+    List<WarmUpSettings.Request> requests = new ArrayList<>();
+    requests.add(new WarmUpSettings.Request("GET", NOWHERE, null));
+    requests.addAll(settings.requests());
+    long start = System.nanoTime();
+    List<String> answers = new ArrayList<>();
+    try (HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build()) {
+      for (WarmUpSettings.Request request : requests) {
+        answers.add(request.method() + " " + request.path() + " " + send(client, request));
+      }
+    }
+    log.info(
+        "warm-up requests answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000, answers);
+  }
+
+  /** The status, or why there was none: a warm-up request never stops the start. */
+  private String send(HttpClient client, WarmUpSettings.Request request) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.path()))
+            .timeout(settings.timeout())
+            .header("Accept", "application/json");
+    if (request.body() != null) {
+      builder
+          .header("Content-Type", "application/json")
+          .method(request.method(), BodyPublishers.ofString(request.body()));
+    } else {
+      builder.method(request.method(), BodyPublishers.noBody());
+    }
+    try {
+      return Integer.toString(client.send(builder.build(), BodyHandlers.discarding()).statusCode());
+    } catch (IOException e) {
+      return "failed (" + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+}
