@@ -29,8 +29,12 @@ class WarmUp {
 
   private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
-  /** A path no service has: the filters, the dispatcher and the 404's problem details. */
-  static final String NOWHERE = "/flotilla-warm-up";
+  /**
+   * For a service that lists none: a path it does not have, answered 404 through the filters, the
+   * dispatcher and the problem details. Not for a service that answers every path (menu relays it).
+   */
+  private static final WarmUpSettings.Request NOWHERE =
+      new WarmUpSettings.Request("GET", "/flotilla-warm-up", null);
 
   private final WarmUpSettings settings;
   private volatile int port;
@@ -52,12 +56,16 @@ class WarmUp {
     if (port <= 0) {
       return; // no server of its own: a mock environment in tests
     }
-    List<WarmUpSettings.Request> requests = new ArrayList<>();
-    requests.add(new WarmUpSettings.Request("GET", NOWHERE, null));
-    requests.addAll(settings.requests());
+    List<WarmUpSettings.Request> requests =
+        settings.requests().isEmpty() ? List.of(NOWHERE) : settings.requests();
     long start = System.nanoTime();
     List<String> answers = new ArrayList<>();
-    try (HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build()) {
+    // HTTP/1.1 as every client of ours sends it: no h2c upgrade offer on the first request.
+    try (HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .build()) {
       for (WarmUpSettings.Request request : requests) {
         answers.add(request.method() + " " + request.path() + " " + send(client, request));
       }

@@ -16,9 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled false to report ready without them
  * @param timeout how long each may take; one that does not answer in time is left, never fatal
- * @param requests the service's own, after a request for a path that no service has (a 404 through
- *     the filters, the dispatcher and the problem details): those that reach its controllers'
- *     arguments, validation and JSON bodies, and answer without changing anything
+ * @param requests the service's own: requests that reach its controllers' arguments, validation and
+ *     JSON bodies, and answer without changing anything or calling another service; none for {@code
+ *     GET /flotilla-warm-up}, a 404 through the filters, the dispatcher and the problems
  */
 @Validated
 @ConfigurationProperties("flotilla.warm-up")
