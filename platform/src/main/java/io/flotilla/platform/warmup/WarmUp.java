@@ -1,7 +1,10 @@
 package io.flotilla.platform.warmup;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -20,10 +23,9 @@ import org.springframework.context.event.EventListener;
  * service), and requests arriving at once wait on each other's class loading. A virtual thread
  * waiting there keeps its carrier (a native frame is on its stack), and the carriers are as many as
  * the cores; in the launcher's one JVM, every service's. A first burst of logins then stalled every
- * service for up to a second (see the performance docs). Readiness comes after these requests, so a
- * load balancer, the launcher and Kubernetes send traffic only to a loaded request path.
- *
- * <p>Readiness waits for it: Spring Boot reports it once the listeners of the ready event are done.
+ * service for up to a second (see the performance docs). Spring Boot reports readiness once the
+ * ready event's listeners are done, so a load balancer, the launcher and Kubernetes send traffic
+ * only to a loaded request path.
  */
 class WarmUp {
 
@@ -37,10 +39,33 @@ class WarmUp {
       new WarmUpSettings.Request("GET", "/flotilla-warm-up", null);
 
   private final WarmUpSettings settings;
+  private final String host;
   private volatile int port;
 
-  WarmUp(WarmUpSettings settings) {
+  /**
+   * @param serverAddress {@code server.address}: the one address the service listens on, or null or
+   *     a wildcard for all of them, loopback among them
+   */
+  WarmUp(WarmUpSettings settings, String serverAddress) {
     this.settings = settings;
+    this.host = host(serverAddress);
+  }
+
+  private static String host(String serverAddress) {
+    if (serverAddress == null || serverAddress.isBlank()) {
+      return "127.0.0.1";
+    }
+    try {
+      InetAddress address = InetAddress.getByName(serverAddress.strip());
+      if (address.isAnyLocalAddress()) {
+        return "127.0.0.1";
+      }
+      return address instanceof Inet6Address
+          ? "[" + address.getHostAddress() + "]"
+          : address.getHostAddress();
+    } catch (UnknownHostException e) {
+      return "127.0.0.1"; // the server could not have bound it either
+    }
   }
 
   /** The application's port, not the management port's (a server of its own). */
@@ -77,7 +102,7 @@ class WarmUp {
   /** The status, or why there was none: a warm-up request never stops the start. */
   private String send(HttpClient client, WarmUpSettings.Request request) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.path()))
+        HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + request.path()))
             .timeout(settings.timeout())
             .header("Accept", "application/json");
     if (request.body() != null) {

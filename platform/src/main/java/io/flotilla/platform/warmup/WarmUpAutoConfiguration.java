@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /** {@link WarmUp} for every web service, servlet or reactive; off with flotilla.warm-up.enabled. */
 @AutoConfiguration
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 class WarmUpAutoConfiguration {
 
   @Bean
-  WarmUp warmUp(WarmUpSettings settings) {
-    return new WarmUp(settings);
+  WarmUp warmUp(WarmUpSettings settings, Environment environment) {
+    return new WarmUp(settings, environment.getProperty("server.address"));
   }
 }

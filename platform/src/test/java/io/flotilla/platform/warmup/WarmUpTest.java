@@ -58,6 +58,17 @@ class WarmUpTest {
     }
   }
 
+  /** As the launcher runs the services behind the gateway with FLOTILLA_SERVICES_ADDRESS. */
+  @Test
+  void aServiceListeningOnOneAddressIsAskedThere(CapturedOutput output) {
+    List<String> outputWhenReady = new ArrayList<>();
+    try (ConfigurableApplicationContext context =
+        sample(outputWhenReady, output).run("--server.address=127.0.0.2")) {
+      assertThat(outputWhenReady.getFirst())
+          .containsPattern("warm-up requests answered in \\d+ ms: \\[GET /flotilla-warm-up 404]");
+    }
+  }
+
   @Test
   void offWhenDisabled(CapturedOutput output) {
     List<String> outputWhenReady = new ArrayList<>();
