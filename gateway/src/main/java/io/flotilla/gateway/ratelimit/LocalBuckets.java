@@ -19,6 +19,12 @@ final class LocalBuckets implements Buckets {
   /** A bucket untouched for {@code idle} is full again, so it may be dropped and made anew. */
   LocalBuckets(long maxTracked, Duration idle) {
     this.buckets = Caffeine.newBuilder().maximumSize(maxTracked).expireAfterAccess(idle).build();
+    // One bucket made and drained at start: the first client's would load some 40 classes of
+    // Bucket4j on an event loop, in the middle of everyone's traffic (the warm-up's requests come
+    // from this machine, which no limit applies to, so they never make one).
+    take("", new Limit(1, Duration.ofSeconds(1)));
+    take("", new Limit(1, Duration.ofSeconds(1)));
+    buckets.invalidateAll();
   }
 
   @Override

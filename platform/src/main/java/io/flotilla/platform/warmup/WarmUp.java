@@ -1,14 +1,14 @@
 package io.flotilla.platform.warmup;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -85,40 +85,46 @@ class WarmUp {
         settings.requests().isEmpty() ? List.of(NOWHERE) : settings.requests();
     long start = System.nanoTime();
     List<String> answers = new ArrayList<>();
-    // HTTP/1.1 as every client of ours sends it: no h2c upgrade offer on the first request.
-    try (HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.timeout())
-            .build()) {
-      for (WarmUpSettings.Request request : requests) {
-        answers.add(request.method() + " " + request.path() + " " + send(client, request));
-      }
+    for (WarmUpSettings.Request request : requests) {
+      answers.add(request.method() + " " + request.path() + " " + send(request));
     }
     log.info(
         "warm-up requests answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000, answers);
   }
 
-  /** The status, or why there was none: a warm-up request never stops the start. */
-  private String send(HttpClient client, WarmUpSettings.Request request) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + request.path()))
-            .timeout(settings.timeout())
-            .header("Accept", "application/json");
-    if (request.body() != null) {
-      builder
-          .header("Content-Type", "application/json")
-          .method(request.method(), BodyPublishers.ofString(request.body()));
-    } else {
-      builder.method(request.method(), BodyPublishers.noBody());
-    }
+  /**
+   * The status, or why there was none: a warm-up request never stops the start. HttpURLConnection
+   * rather than the JDK's HttpClient, whose first use in a JVM sets up TLS and a selector thread
+   * for a plain local request.
+   */
+  private String send(WarmUpSettings.Request request) {
     try {
-      return Integer.toString(client.send(builder.build(), BodyHandlers.discarding()).statusCode());
-    } catch (IOException e) {
+      var connection =
+          (HttpURLConnection)
+              URI.create("http://" + host + ":" + port + request.path()).toURL().openConnection();
+      int timeout = (int) settings.timeout().toMillis();
+      connection.setConnectTimeout(timeout);
+      connection.setReadTimeout(timeout);
+      connection.setRequestMethod(request.method());
+      connection.setRequestProperty("Accept", "application/json");
+      if (request.body() != null) {
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setDoOutput(true);
+        try (OutputStream body = connection.getOutputStream()) {
+          body.write(request.body().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = connection.getResponseCode();
+      // Read to the end, so that the connection can be kept for the next request.
+      try (InputStream answer =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        if (answer != null) {
+          answer.transferTo(OutputStream.nullOutputStream());
+        }
+      }
+      return Integer.toString(status);
+    } catch (IOException | IllegalArgumentException e) {
       return "failed (" + e + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
     }
   }
 }

@@ -33,8 +33,7 @@ record WarmUpSettings(
    * @param body sent as JSON when given
    */
   record Request(
-      @DefaultValue("GET") @Pattern(regexp = "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS")
-          String method,
+      @DefaultValue("GET") @Pattern(regexp = "GET|HEAD|POST|PUT|DELETE|OPTIONS") String method,
       @NotBlank @Pattern(regexp = "/.*") String path,
       String body) {}
 }
