@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -99,9 +100,12 @@ class WarmUp {
    */
   private String send(WarmUpSettings.Request request) {
     try {
+      // Straight to the service, whatever proxy the JVM is told to use (http.proxyHost).
       var connection =
           (HttpURLConnection)
-              URI.create("http://" + host + ":" + port + request.path()).toURL().openConnection();
+              URI.create("http://" + host + ":" + port + request.path())
+                  .toURL()
+                  .openConnection(Proxy.NO_PROXY);
       int timeout = (int) settings.timeout().toMillis();
       connection.setConnectTimeout(timeout);
       connection.setReadTimeout(timeout);
