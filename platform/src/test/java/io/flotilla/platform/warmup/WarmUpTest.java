@@ -20,75 +20,65 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class WarmUpTest {
 
+  private static final String ANSWERED = "warm-up requests answered in \\d+ ms: ";
+
   @Test
   void theRequestsAreAnsweredOneByOneBeforeTheServiceReportsReady(CapturedOutput output) {
-    List<String> outputWhenReady = new ArrayList<>();
-    try (ConfigurableApplicationContext context =
-        sample(outputWhenReady, output)
-            .run(
+    assertThat(
+            loggedWhenReady(
+                output,
                 "--flotilla.warm-up.requests[0].method=POST",
                 "--flotilla.warm-up.requests[0].path=/count",
                 "--flotilla.warm-up.requests[0].body=[1,2,3]",
-                "--flotilla.warm-up.requests[1].path=/hello")) {
-      assertThat(outputWhenReady).hasSize(1);
-      assertThat(outputWhenReady.getFirst())
-          .contains("POST /count 200", "GET /hello 200")
-          .containsPattern(
-              "warm-up requests answered in \\d+ ms: \\[POST /count 200, GET /hello 200]");
-    }
+                "--flotilla.warm-up.requests[1].path=/hello"))
+        .contains("POST /count 200", "GET /hello 200")
+        .containsPattern(ANSWERED + "\\[POST /count 200, GET /hello 200]");
   }
 
   @Test
   void anAnswerThatIsAnErrorDoesNotStopTheStart(CapturedOutput output) {
-    List<String> outputWhenReady = new ArrayList<>();
-    try (ConfigurableApplicationContext context =
-        sample(outputWhenReady, output).run("--flotilla.warm-up.requests[0].path=/boom")) {
-      assertThat(context.isActive()).isTrue();
-      assertThat(outputWhenReady.getFirst())
-          .containsPattern("warm-up requests answered in \\d+ ms: \\[GET /boom 500]");
-    }
+    assertThat(loggedWhenReady(output, "--flotilla.warm-up.requests[0].path=/boom"))
+        .containsPattern(ANSWERED + "\\[GET /boom 500]");
   }
 
   @Test
   void aServiceThatListsNoneAsksForAPathItDoesNotHave(CapturedOutput output) {
-    List<String> outputWhenReady = new ArrayList<>();
-    try (ConfigurableApplicationContext context = sample(outputWhenReady, output).run()) {
-      assertThat(outputWhenReady.getFirst())
-          .containsPattern("warm-up requests answered in \\d+ ms: \\[GET /flotilla-warm-up 404]");
-    }
+    assertThat(loggedWhenReady(output)).containsPattern(ANSWERED + "\\[GET /flotilla-warm-up 404]");
   }
 
   /** As the launcher runs the services behind the gateway with FLOTILLA_SERVICES_ADDRESS. */
   @Test
   void aServiceListeningOnOneAddressIsAskedThere(CapturedOutput output) {
-    List<String> outputWhenReady = new ArrayList<>();
-    try (ConfigurableApplicationContext context =
-        sample(outputWhenReady, output).run("--server.address=127.0.0.2")) {
-      assertThat(outputWhenReady.getFirst())
-          .containsPattern("warm-up requests answered in \\d+ ms: \\[GET /flotilla-warm-up 404]");
-    }
+    assertThat(loggedWhenReady(output, "--server.address=127.0.0.2"))
+        .containsPattern(ANSWERED + "\\[GET /flotilla-warm-up 404]");
   }
 
   @Test
   void offWhenDisabled(CapturedOutput output) {
-    List<String> outputWhenReady = new ArrayList<>();
-    try (ConfigurableApplicationContext context =
-        sample(outputWhenReady, output).run("--flotilla.warm-up.enabled=false")) {
-      assertThat(outputWhenReady.getFirst()).doesNotContain("warm-up", "/flotilla-warm-up");
-    }
+    assertThat(loggedWhenReady(output, "--flotilla.warm-up.enabled=false"))
+        .doesNotContain("warm-up", "/flotilla-warm-up");
   }
 
-  /** The sample service on a free port; what it had logged when it reported ready, into a list. */
-  private static SpringApplicationBuilder sample(List<String> outputWhenReady, CapturedOutput out) {
+  /**
+   * Starts the sample service on a free port with {@code args}, and stops it again: what it had
+   * logged when it reported ready (once: the start does not fail on a warm-up answer).
+   */
+  private static String loggedWhenReady(CapturedOutput output, String... args) {
+    List<String> whenReady = new ArrayList<>();
     ApplicationListener<ApplicationEvent> readiness =
         event -> {
           if (event instanceof AvailabilityChangeEvent<?> change
               && change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
-            outputWhenReady.add(out.getOut());
+            whenReady.add(output.getOut());
           }
         };
-    return new SpringApplicationBuilder(SampleApplication.class)
-        .properties("server.port=0", "spring.main.banner-mode=off")
-        .listeners(readiness);
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(SampleApplication.class)
+            .properties("server.port=0", "spring.main.banner-mode=off")
+            .listeners(readiness)
+            .run(args)) {
+      assertThat(whenReady).hasSize(1);
+      return whenReady.getFirst();
+    }
   }
 }
